@@ -1,0 +1,2 @@
+/** Users, roles, API tokens and the security configuration. */
+package dev.maintenancedesk.accounts;

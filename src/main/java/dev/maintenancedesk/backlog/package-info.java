@@ -1,0 +1,2 @@
+/** The monthly backlog review: scoring, dependencies and the tech-debt share. */
+package dev.maintenancedesk.backlog;

@@ -1,0 +1,68 @@
+package dev.maintenancedesk.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the jar. Only {@code serve} starts Spring: every other command answers from the
+ * plan file, git or stdin alone so that a commit-msg hook stays well under a second.
+ */
+@Command(name = "desk", mixinStandardHelpOptions = true, versionProvider = Desk.Version.class,
+        description = "Maintenance Desk: runs a software team's maintenance plan as software.",
+        subcommands = {ServeCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+public final class Desk {
+
+    /** Exit codes of DESIGN §7. */
+    static final int OK = 0;
+    static final int CHECK_FAILED = 1;
+    static final int USAGE = 2;
+
+    public static void main(String[] args) {
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (code != OK || !ServeCommand.started()) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Desk());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("desk: " + oneLine(ex.getMessage()));
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("desk: " + oneLine(ex instanceof UsageException ? ex.getMessage() : describe(ex)));
+            return USAGE;
+        });
+        cli.setExitCodeExceptionMapper(ex -> USAGE);
+        return cli.execute(args);
+    }
+
+    private static String describe(Throwable ex) {
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** Bad usage or unreadable input: printed as one line, exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Desk.class.getPackage().getImplementationVersion();
+            return new String[] {"Maintenance Desk " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The picocli commands behind ./desk. */
+package dev.maintenancedesk.cli;

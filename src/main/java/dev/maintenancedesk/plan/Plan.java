@@ -1,0 +1,21 @@
+package dev.maintenancedesk.plan;
+
+import java.util.List;
+
+/**
+ * The maintenance plan as code. Other modules read it; only this module loads and validates it.
+ * Placeholder shape, being completed by the plan module work.
+ */
+public record Plan(
+        String name,
+        List<MaintenanceType> maintenanceTypes,
+        List<Label> labels,
+        List<PriorityLevel> priorities,
+        List<String> testsExemptLabels,
+        PostmortemRule postmortem,
+        List<TicketTemplate> templates) {
+
+    public boolean knowsLabel(String name) {
+        return labels.stream().anyMatch(l -> l.name().equals(name));
+    }
+}

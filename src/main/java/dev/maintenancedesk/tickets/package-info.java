@@ -1,0 +1,2 @@
+/** The Ticket aggregate, its seven-step workflow with gates, templates, labels and append-only history. */
+package dev.maintenancedesk.tickets;

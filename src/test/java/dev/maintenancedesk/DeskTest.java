@@ -1,0 +1,22 @@
+package dev.maintenancedesk;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on a random loopback port, on this run's PostgreSQL database, with a known
+ * admin password and API token. Tests talk to it over real HTTP.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.shutdown=immediate", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
+@ContextConfiguration(initializers = TestDatabase.class)
+public @interface DeskTest {
+    String ADMIN_PASSWORD = "admin-password-for-tests";
+    String ADMIN_TOKEN = "mdk_admin_token_for_tests_0123456789abcdef";
+}

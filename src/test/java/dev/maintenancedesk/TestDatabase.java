@@ -1,0 +1,47 @@
+package dev.maintenancedesk;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points the application under test at a fresh PostgreSQL database, created once per test JVM on the
+ * server named by {@code DESK_TEST_DATABASE_URL} (default: the local server) and dropped at exit.
+ */
+public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final String SERVER = System.getenv().getOrDefault("DESK_TEST_DATABASE_URL",
+            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+    private static String url;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase",
+                Map.of("spring.datasource.url", url(), "spring.datasource.username", "",
+                        "spring.datasource.password", "")));
+    }
+
+    /** The JDBC URL of this run's database, creating it on first use. */
+    public static synchronized String url() {
+        if (url == null) {
+            String name = "desk_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+            execute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            url = SERVER.replaceFirst("(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
+        }
+        return url;
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(SERVER)) {
+            c.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for tests is not usable at " + SERVER
+                    + " (set DESK_TEST_DATABASE_URL): " + e.getMessage(), e);
+        }
+    }
+}
