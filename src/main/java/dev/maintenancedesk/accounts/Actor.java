@@ -1,0 +1,22 @@
+package dev.maintenancedesk.accounts;
+
+import java.util.Arrays;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/** Who is acting: the username and the highest role granted to the current authentication. */
+public record Actor(String username, Role role) {
+
+    public static Actor of(Authentication authentication) {
+        Role highest = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .flatMap(a -> Arrays.stream(Role.values()).filter(r -> a.equals("ROLE_" + r.name())))
+                .max(Enum::compareTo)
+                .orElse(Role.REPORTER);
+        return new Actor(authentication.getName(), highest);
+    }
+
+    public boolean atLeast(Role other) {
+        return role.atLeast(other);
+    }
+}
