@@ -1,7 +1,9 @@
 package dev.maintenancedesk;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 
 /** The server face; {@code desk serve} starts it, every other command runs without it. */
@@ -11,5 +13,11 @@ public class DeskApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(DeskApplication.class, args);
+    }
+
+    /** The one source of "now", so that tests can pin time. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -15,6 +15,14 @@ public record Plan(
         PostmortemRule postmortem,
         List<TicketTemplate> templates) {
 
+    public String language() {
+        return "fr";
+    }
+
+    public java.util.Optional<TicketTemplate> template(String key) {
+        return templates.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
     public boolean knowsLabel(String name) {
         return labels.stream().anyMatch(l -> l.name().equals(name));
     }

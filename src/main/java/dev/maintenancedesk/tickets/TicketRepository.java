@@ -1,0 +1,242 @@
+package dev.maintenancedesk.tickets;
+
+import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.plan.TicketType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Tickets, their labels, links, history and comments in SQL that runs on PostgreSQL and H2 alike. */
+@Repository
+class TicketRepository {
+
+    private final JdbcClient jdbc;
+
+    TicketRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long nextNumber() {
+        return jdbc.sql("SELECT nextval('ticket_number_seq')").query(Long.class).single();
+    }
+
+    void insert(Ticket t) {
+        jdbc.sql("""
+                INSERT INTO tickets (number, title, description, type, priority, state, waiting_from, reporter,
+                  assignee, team, component, template, test_evidence, release_note, api_impact, docs_updated,
+                  changelog_updated, validated_by, version, created_at, updated_at)
+                VALUES (:number, :title, :description, :type, :priority, :state, :waitingFrom, :reporter,
+                  :assignee, :team, :component, :template, :testEvidence, :releaseNote, :apiImpact, :docsUpdated,
+                  :changelogUpdated, :validatedBy, 0, :createdAt, :updatedAt)""")
+                .params(columns(t))
+                .update();
+        writeLabelsAndLinks(t);
+    }
+
+    /** Writes the ticket if nobody changed it since it was read; false when the version was stale. */
+    boolean update(Ticket t) {
+        int rows = jdbc.sql("""
+                UPDATE tickets SET title = :title, description = :description, type = :type, priority = :priority,
+                  state = :state, waiting_from = :waitingFrom, assignee = :assignee, team = :team,
+                  component = :component, test_evidence = :testEvidence, release_note = :releaseNote,
+                  api_impact = :apiImpact, docs_updated = :docsUpdated, changelog_updated = :changelogUpdated,
+                  validated_by = :validatedBy, version = version + 1, updated_at = :updatedAt
+                WHERE number = :number AND version = :version""")
+                .params(columns(t))
+                .param("version", t.version())
+                .update();
+        if (rows == 0) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM ticket_labels WHERE ticket_number = ?").param(t.number()).update();
+        jdbc.sql("DELETE FROM ticket_links WHERE ticket_number = ?").param(t.number()).update();
+        writeLabelsAndLinks(t);
+        return true;
+    }
+
+    Optional<Ticket> find(long number) {
+        return jdbc.sql("SELECT * FROM tickets WHERE number = ?").param(number)
+                .query((rs, i) -> ticket(rs, labels(List.of(number)).getOrDefault(number, new TreeSet<>()), links(number)))
+                .optional();
+    }
+
+    int currentVersion(long number) {
+        return jdbc.sql("SELECT version FROM tickets WHERE number = ?").param(number).query(Integer.class).single();
+    }
+
+    /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
+    List<TicketSummary> list(TicketFilter f, Long after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
+                + "created_at FROM tickets t WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (after != null) {
+            sql.append(" AND number < :after");
+            params.put("after", after);
+        }
+        if (f.state() != null) {
+            sql.append(" AND state = :state");
+            params.put("state", f.state().name());
+        }
+        if (f.priority() != null) {
+            sql.append(" AND priority = :priority");
+            params.put("priority", f.priority().name());
+        }
+        if (f.type() != null) {
+            sql.append(" AND type = :type");
+            params.put("type", f.type().name());
+        }
+        if (f.assignee() != null) {
+            sql.append(" AND assignee = :assignee");
+            params.put("assignee", f.assignee());
+        }
+        if (f.label() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_number = t.number AND l.label = :label)");
+            params.put("label", f.label());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            sql.append(" AND LOWER(title) LIKE :text ESCAPE '\\'");
+            params.put("text", "%" + f.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        sql.append(" ORDER BY number DESC LIMIT :limit");
+        params.put("limit", limit);
+        List<Object[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
+                rs.getLong("number"), rs.getString("title"), rs.getString("type"), rs.getString("priority"),
+                rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at")})
+                .list();
+        Map<Long, TreeSet<String>> labels = labels(rows.stream().map(r -> (Long) r[0]).toList());
+        return rows.stream().map(r -> new TicketSummary((Long) r[0], (String) r[1], enumOf(TicketType.class, (String) r[2]),
+                enumOf(Priority.class, (String) r[3]), TicketState.valueOf((String) r[4]),
+                List.copyOf(labels.getOrDefault((Long) r[0], new TreeSet<>())), (String) r[5], (String) r[6],
+                (Instant) r[7])).toList();
+    }
+
+    void append(long number, Instant at, String actor, String action, FieldChange change, String reason) {
+        jdbc.sql("""
+                INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, timestamp(at), actor, action, change == null ? null : change.field(),
+                        change == null ? null : change.before(), change == null ? null : change.after(), reason)
+                .update();
+    }
+
+    List<HistoryEntry> history(long number, ZoneId zone) {
+        return jdbc.sql("SELECT * FROM ticket_events WHERE ticket_number = ? ORDER BY id").param(number)
+                .query((rs, i) -> new HistoryEntry(rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
+                        rs.getString("action"), rs.getString("field"), rs.getString("before_value"),
+                        rs.getString("after_value"), rs.getString("reason")))
+                .list();
+    }
+
+    long addComment(long number, String author, String body, Instant at) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO ticket_comments (ticket_number, author, body, created_at) VALUES (?, ?, ?, ?)")
+                .params(number, author, body, timestamp(at)).update(key, "id");
+        return key.getKeyAs(Long.class);
+    }
+
+    List<Comment> comments(long number, ZoneId zone) {
+        return jdbc.sql("SELECT * FROM ticket_comments WHERE ticket_number = ? ORDER BY id").param(number)
+                .query((rs, i) -> new Comment(rs.getLong("id"), rs.getString("author"), rs.getString("body"),
+                        offset(rs, "created_at", zone)))
+                .list();
+    }
+
+    private void writeLabelsAndLinks(Ticket t) {
+        for (String label : t.labels()) {
+            jdbc.sql("INSERT INTO ticket_labels (ticket_number, label) VALUES (?, ?)").params(t.number(), label).update();
+        }
+        int position = 0;
+        for (TicketLink link : t.links()) {
+            jdbc.sql("INSERT INTO ticket_links (ticket_number, ordinal, kind, target, merged) VALUES (?, ?, ?, ?, ?)")
+                    .params(t.number(), position++, link.kind().name(), link.target(), link.isMergedPullRequest())
+                    .update();
+        }
+    }
+
+    private Map<Long, TreeSet<String>> labels(List<Long> numbers) {
+        Map<Long, TreeSet<String>> labels = new HashMap<>();
+        if (numbers.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("SELECT ticket_number, label FROM ticket_labels WHERE ticket_number IN (:numbers)")
+                .param("numbers", numbers)
+                .query(rs -> {
+                    labels.computeIfAbsent(rs.getLong(1), n -> new TreeSet<>()).add(rs.getString(2));
+                });
+        return labels;
+    }
+
+    private List<TicketLink> links(long number) {
+        return jdbc.sql("SELECT kind, target, merged FROM ticket_links WHERE ticket_number = ? ORDER BY ordinal")
+                .param(number)
+                .query((rs, i) -> new TicketLink(LinkKind.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3)))
+                .list();
+    }
+
+    private static Ticket ticket(ResultSet rs, TreeSet<String> labels, List<TicketLink> links) throws SQLException {
+        return new Ticket(rs.getLong("number"), rs.getString("title"), rs.getString("description"),
+                enumOf(TicketType.class, rs.getString("type")), enumOf(Priority.class, rs.getString("priority")),
+                labels, TicketState.valueOf(rs.getString("state")), enumOf(TicketState.class, rs.getString("waiting_from")),
+                rs.getString("reporter"), rs.getString("assignee"), rs.getString("team"), rs.getString("component"),
+                rs.getString("template"), rs.getString("test_evidence"), rs.getString("release_note"),
+                rs.getBoolean("api_impact"), rs.getBoolean("docs_updated"), rs.getBoolean("changelog_updated"),
+                rs.getString("validated_by"), new ArrayList<>(links), rs.getInt("version"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Map<String, Object> columns(Ticket t) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("number", t.number());
+        p.put("title", t.title());
+        p.put("description", t.description());
+        p.put("type", t.type() == null ? null : t.type().name());
+        p.put("priority", t.priority() == null ? null : t.priority().name());
+        p.put("state", t.state().name());
+        p.put("waitingFrom", t.waitingFrom() == null ? null : t.waitingFrom().name());
+        p.put("reporter", t.reporter());
+        p.put("assignee", t.assignee());
+        p.put("team", t.team());
+        p.put("component", t.component());
+        p.put("template", t.template());
+        p.put("testEvidence", t.testEvidence());
+        p.put("releaseNote", t.releaseNote());
+        p.put("apiImpact", t.apiImpact());
+        p.put("docsUpdated", t.docsUpdated());
+        p.put("changelogUpdated", t.changelogUpdated());
+        p.put("validatedBy", t.validatedBy());
+        p.put("createdAt", timestamp(t.createdAt()));
+        p.put("updatedAt", timestamp(t.updatedAt()));
+        return p;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime offset(ResultSet rs, String column, ZoneId zone) throws SQLException {
+        return instant(rs, column).atZone(zone).toOffsetDateTime();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.maintenancedesk.tickets.web;
+
+import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.plan.TicketType;
+import dev.maintenancedesk.tickets.Comment;
+import dev.maintenancedesk.tickets.HistoryEntry;
+import dev.maintenancedesk.tickets.LinkKind;
+import dev.maintenancedesk.tickets.NewTicket;
+import dev.maintenancedesk.tickets.TicketChanges;
+import dev.maintenancedesk.tickets.TicketFilter;
+import dev.maintenancedesk.tickets.TicketLink;
+import dev.maintenancedesk.tickets.TicketPage;
+import dev.maintenancedesk.tickets.TicketState;
+import dev.maintenancedesk.tickets.TicketView;
+import dev.maintenancedesk.tickets.Tickets;
+import dev.maintenancedesk.tickets.TransitionRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping("/api/v1/tickets")
+class TicketApi {
+
+    private final Tickets tickets;
+
+    TicketApi(Tickets tickets) {
+        this.tickets = tickets;
+    }
+
+    @PostMapping
+    ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication auth) {
+        TicketView created = tickets.create(request, Actor.of(auth));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(created);
+    }
+
+    @GetMapping
+    TicketPage list(@RequestParam(required = false) TicketState state,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) TicketType type,
+            @RequestParam(required = false) @Size(max = 50) String label,
+            @RequestParam(required = false) @Size(max = 64) String assignee,
+            @RequestParam(required = false) @Size(max = 200) String text,
+            @RequestParam(required = false) @Min(0) Long after,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        return tickets.list(new TicketFilter(state, priority, type, label, assignee, text), after, limit);
+    }
+
+    @GetMapping("/{number}")
+    TicketView get(@PathVariable long number) {
+        return tickets.get(number);
+    }
+
+    @PatchMapping(path = "/{number}", consumes = {"application/json", "application/merge-patch+json"})
+    TicketView update(@PathVariable long number, @Valid @RequestBody TicketChanges changes, Authentication auth) {
+        return tickets.update(number, changes, Actor.of(auth));
+    }
+
+    @PostMapping("/{number}/transitions")
+    TicketView transition(@PathVariable long number, @Valid @RequestBody TransitionRequest request,
+            Authentication auth) {
+        return tickets.transition(number, request, Actor.of(auth));
+    }
+
+    /** The moves the caller may attempt now; gates are checked when one is attempted. */
+    @GetMapping("/{number}/transitions")
+    List<TicketState> moves(@PathVariable long number, Authentication auth) {
+        return tickets.movesFor(number, Actor.of(auth));
+    }
+
+    @GetMapping("/{number}/history")
+    List<HistoryEntry> history(@PathVariable long number) {
+        return tickets.history(number);
+    }
+
+    @PostMapping("/{number}/links")
+    TicketView link(@PathVariable long number, @Valid @RequestBody TicketLink link, Authentication auth) {
+        return tickets.link(number, link, Actor.of(auth));
+    }
+
+    @DeleteMapping("/{number}/links")
+    TicketView unlink(@PathVariable long number, @RequestParam LinkKind kind,
+            @RequestParam @NotBlank @Size(max = 500) String target, Authentication auth) {
+        return tickets.unlink(number, kind, target, Actor.of(auth));
+    }
+
+    @GetMapping("/{number}/comments")
+    List<Comment> comments(@PathVariable long number) {
+        return tickets.comments(number);
+    }
+
+    @PostMapping("/{number}/comments")
+    ResponseEntity<Comment> comment(@PathVariable long number, @Valid @RequestBody NewComment request,
+            Authentication auth) {
+        Comment comment = tickets.comment(number, request.body(), Actor.of(auth));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + number + "/comments")).body(comment);
+    }
+
+    record NewComment(@NotBlank @Size(max = 65536) String body) {}
+}

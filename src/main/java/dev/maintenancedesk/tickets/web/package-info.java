@@ -1,0 +1,2 @@
+/** The tickets REST API (package-private controllers). */
+package dev.maintenancedesk.tickets.web;
