@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +40,8 @@ public class Tickets implements TicketQueries {
     private final Clock clock;
     private final ZoneId zone;
 
-    Tickets(TicketRepository repository, Plan plan, Users users, List<TransitionGate> gates,
+    /** Gates come from modules that themselves use this service, hence the lazy provider. */
+    Tickets(TicketRepository repository, Plan plan, Users users, ObjectProvider<TransitionGate> gates,
             ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.plan = plan;

@@ -39,10 +39,10 @@ final class Workflow {
 
     private final Set<String> testsExemptLabels;
     private final Function<String, Optional<UserAccount>> users;
-    private final List<TransitionGate> extraGates;
+    private final Iterable<TransitionGate> extraGates;
 
     Workflow(Set<String> testsExemptLabels, Function<String, Optional<UserAccount>> users,
-            List<TransitionGate> extraGates) {
+            Iterable<TransitionGate> extraGates) {
         this.testsExemptLabels = testsExemptLabels;
         this.users = users;
         this.extraGates = extraGates;

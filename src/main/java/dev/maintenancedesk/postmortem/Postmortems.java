@@ -1,0 +1,134 @@
+package dev.maintenancedesk.postmortem;
+
+import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.accounts.Role;
+import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.PostmortemRule;
+import dev.maintenancedesk.tickets.TicketState;
+import dev.maintenancedesk.tickets.TicketView;
+import dev.maintenancedesk.tickets.Tickets;
+import dev.maintenancedesk.tickets.TransitionGate;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Post-mortems for the tickets the plan names (section 14: P1 and security). It adds the closing gate
+ * to the workflow, so a P1 or security ticket cannot be closed before its post-mortem is complete.
+ */
+@Service
+@Transactional
+public class Postmortems implements TransitionGate {
+
+    static final int SECTION_MAX = 20_000;
+
+    private final JdbcClient jdbc;
+    private final Plan plan;
+    private final Tickets tickets;
+    private final Clock clock;
+
+    Postmortems(JdbcClient jdbc, Plan plan, Tickets tickets, Clock clock) {
+        this.jdbc = jdbc;
+        this.plan = plan;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<String> unmet(TicketView ticket, TicketState target) {
+        if (target != TicketState.CLOSED || !required(ticket) || complete(ticket.number())) {
+            return List.of();
+        }
+        return List.of("postmortem");
+    }
+
+    @Transactional(readOnly = true)
+    public Postmortem get(long number) {
+        TicketView ticket = tickets.get(number);
+        Map<String, String> texts = texts(number);
+        List<Postmortem.Section> sections = rule().sections().stream()
+                .map(s -> new Postmortem.Section(s.key(), s.title().in(plan.language()), texts.getOrDefault(s.key(), "")))
+                .toList();
+        var meta = jdbc.sql("SELECT updated_by, updated_at FROM postmortems WHERE ticket_number = ?").param(number)
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).optional();
+        return new Postmortem(number, required(ticket), sections.stream().noneMatch(s -> s.text().isBlank()), sections,
+                meta.map(Map.Entry::getKey).orElse(null), meta.map(Map.Entry::getValue).orElse(null));
+    }
+
+    /** Writes the given sections (others keep their text); unknown section keys are refused. */
+    public Postmortem write(long number, Map<String, String> sections, Actor actor) {
+        if (!actor.atLeast(Role.DEVELOPER)) {
+            throw problem(HttpStatus.FORBIDDEN, "only a developer or above may write a post-mortem", null);
+        }
+        tickets.get(number);
+        List<String> keys = rule().sections().stream().map(PostmortemRule.PostmortemSection::key).toList();
+        for (var entry : sections.entrySet()) {
+            if (!keys.contains(entry.getKey())) {
+                throw problem(HttpStatus.BAD_REQUEST, "unknown section (the plan's sections: " + String.join(", ", keys)
+                        + ")", "sections." + entry.getKey());
+            }
+            if (entry.getValue() != null && entry.getValue().length() > SECTION_MAX) {
+                throw problem(HttpStatus.BAD_REQUEST, "must be at most " + SECTION_MAX + " characters",
+                        "sections." + entry.getKey());
+            }
+        }
+        Instant now = clock.instant();
+        int updated = jdbc.sql("UPDATE postmortems SET updated_by = ?, updated_at = ? WHERE ticket_number = ?")
+                .params(actor.username(), now.atOffset(ZoneOffset.UTC), number).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO postmortems (ticket_number, updated_by, updated_at) VALUES (?, ?, ?)")
+                    .params(number, actor.username(), now.atOffset(ZoneOffset.UTC)).update();
+        }
+        sections.forEach((key, text) -> {
+            jdbc.sql("DELETE FROM postmortem_sections WHERE ticket_number = ? AND section_key = ?").params(number, key).update();
+            if (text != null && !text.isBlank()) {
+                jdbc.sql("INSERT INTO postmortem_sections (ticket_number, section_key, body) VALUES (?, ?, ?)")
+                        .params(number, key, text.strip()).update();
+            }
+        });
+        return get(number);
+    }
+
+    private boolean required(TicketView ticket) {
+        PostmortemRule rule = rule();
+        return (ticket.priority() != null && rule.priorities().contains(ticket.priority()))
+                || ticket.labels().stream().anyMatch(rule.labels()::contains);
+    }
+
+    private boolean complete(long number) {
+        Map<String, String> texts = texts(number);
+        return rule().sections().stream().allMatch(s -> !texts.getOrDefault(s.key(), "").isBlank());
+    }
+
+    private Map<String, String> texts(long number) {
+        Map<String, String> texts = new HashMap<>();
+        jdbc.sql("SELECT section_key, body FROM postmortem_sections WHERE ticket_number = ?").param(number)
+                .query(rs -> {
+                    texts.put(rs.getString(1), rs.getString(2));
+                });
+        return texts;
+    }
+
+    private PostmortemRule rule() {
+        return plan.postmortem();
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String message, String field) {
+        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, field == null ? message : field + ": " + message);
+        detail.setType(URI.create(status == HttpStatus.FORBIDDEN ? "/problems/forbidden" : "/problems/invalid-request"));
+        Optional.ofNullable(field).ifPresent(f -> detail.setProperty("field", f));
+        return new ErrorResponseException(status, detail, null);
+    }
+}
