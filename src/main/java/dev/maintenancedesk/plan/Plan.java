@@ -1,18 +1,33 @@
 package dev.maintenancedesk.plan;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The maintenance plan as code. Other modules read it; only this module loads and validates it.
- * Placeholder shape, being completed by the plan module work.
+ * The maintenance plan as code, one component per section of the seed plan (plus the business
+ * calendar and the creation templates the seed leaves open). Other modules read it; only this
+ * module loads and validates it ({@link PlanLoader}).
  */
 public record Plan(
         String name,
+        Localized objectives,
         List<MaintenanceType> maintenanceTypes,
+        Ticketing ticketing,
         List<Label> labels,
         List<PriorityLevel> priorities,
-        List<String> testsExemptLabels,
+        SlaPolicy sla,
+        CalendarSettings calendar,
+        Workflow workflow,
+        ChangeManagement changeManagement,
+        List<ReleaseCadence> releaseCalendar,
+        List<Kpi> kpis,
+        BacklogReview backlog,
+        DocumentationRules documentation,
+        List<PreventiveAction> preventive,
+        Watch watch,
+        DeprecationPolicy deprecation,
         PostmortemRule postmortem,
+        List<Localized> futureImprovements,
         List<TicketTemplate> templates) {
 
     public String language() {
@@ -25,5 +40,32 @@ public record Plan(
 
     public boolean knowsLabel(String name) {
         return labels.stream().anyMatch(l -> l.name().equals(name));
+    }
+
+    /** Labels whose tickets need no test evidence before review (e.g. documentation-only). */
+    public List<String> testsExemptLabels() {
+        return workflow.testsExemptLabels();
+    }
+
+    public Optional<TicketTemplate> template(String key) {
+        return templates.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    public Optional<Label> label(String name) {
+        return labels.stream().filter(l -> l.name().equals(name)).findFirst();
+    }
+
+    public PriorityLevel priority(Priority key) {
+        return priorities.stream().filter(p -> p.key() == key).findFirst().orElseThrow();
+    }
+
+    public Optional<ReleaseCadence> release(ReleaseTag tag) {
+        return releaseCalendar.stream().filter(r -> r.tag() == tag).findFirst();
+    }
+
+    /** Whether closing a ticket with this priority and these labels needs a post-mortem (section 14). */
+    public boolean needsPostmortem(Priority priority, List<String> ticketLabels) {
+        return postmortem.priorities().contains(priority)
+                || ticketLabels.stream().anyMatch(postmortem.labels()::contains);
     }
 }
