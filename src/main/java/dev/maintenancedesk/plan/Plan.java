@@ -30,12 +30,9 @@ public record Plan(
         List<Localized> futureImprovements,
         List<TicketTemplate> templates) {
 
+    /** The language the plan is written in; ticket texts built from templates use it. */
     public String language() {
         return "fr";
-    }
-
-    public java.util.Optional<TicketTemplate> template(String key) {
-        return templates.stream().filter(t -> t.key().equals(key)).findFirst();
     }
 
     public boolean knowsLabel(String name) {

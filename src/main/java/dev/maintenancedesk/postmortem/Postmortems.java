@@ -102,9 +102,7 @@ public class Postmortems implements TransitionGate {
     }
 
     private boolean required(TicketView ticket) {
-        PostmortemRule rule = rule();
-        return (ticket.priority() != null && rule.priorities().contains(ticket.priority()))
-                || ticket.labels().stream().anyMatch(rule.labels()::contains);
+        return plan.needsPostmortem(ticket.priority(), ticket.labels());
     }
 
     private boolean complete(long number) {

@@ -49,7 +49,7 @@ public class Tickets implements TicketQueries {
         this.workflow = new Workflow(Set.copyOf(plan.testsExemptLabels()), users::find, gates);
         this.events = events;
         this.clock = clock;
-        this.zone = ZoneId.of("Europe/Paris");
+        this.zone = plan.calendar().zone();
     }
 
     public TicketView create(NewTicket request, Actor actor) {
