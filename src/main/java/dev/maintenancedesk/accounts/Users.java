@@ -1,20 +1,254 @@
 package dev.maintenancedesk.accounts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Placeholder until the accounts module lands (replaced by the accounts branch). */
+/**
+ * The people who use the desk. Other modules ask it whether a name is a real user and what they may
+ * do ({@code users.find("bob").filter(u -> u.enabled() && u.role().atLeast(Role.DEVELOPER))}).
+ */
 @Service
 public class Users {
 
-    private final JdbcClient jdbc;
+    /** GitHub-like logins, lower case: they double as @mentions and assignee names. */
+    static final Pattern USERNAME = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?");
+    static final Set<String> LANGUAGES = Set.of("fr", "en");
+    static final String DEFAULT_LANGUAGE = "fr";
+    static final String DEFAULT_TIME_ZONE = "Europe/Paris";
 
-    Users(JdbcClient jdbc) {
+    private static final String COLUMNS = "username, display_name, email, role, language, time_zone, enabled";
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwords;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions) {
         this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.sessions = sessions;
+        this.clock = Clock.systemUTC();
     }
 
+    /** The user with this name, whatever its case; disabled users are returned too (check {@code enabled}). */
+    @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        return Optional.empty();
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
+                .param(normalize(username)).query(Users::account).optional();
+    }
+
+    /** Every user, by username. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users ORDER BY username").query(Users::account).list();
+    }
+
+    /** Enabled users holding at least this role (e.g. the leads to notify of an SLA breach). */
+    @Transactional(readOnly = true)
+    public List<UserAccount> withRoleAtLeast(Role role) {
+        return all().stream().filter(u -> u.enabled() && u.role().atLeast(role)).toList();
+    }
+
+    /**
+     * Creates an enabled user with the default language and time zone.
+     *
+     * @throws AccountConflictException if the username is taken
+     * @throws IllegalArgumentException if a value is malformed
+     */
+    @Transactional
+    public UserAccount create(String username, String displayName, String email, Role role, String rawPassword) {
+        return create(username, displayName, email, role, rawPassword, true);
+    }
+
+    /** {@code enforcePolicy=false} only for the operator's DESK_ADMIN_PASSWORD, which is theirs to choose. */
+    UserAccount create(String username, String displayName, String email, Role role, String rawPassword,
+            boolean enforcePolicy) {
+        String name = normalize(username);
+        if (!USERNAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("username: " + username + " is not a valid username");
+        }
+        if (enforcePolicy) {
+            requirePassword(rawPassword);
+        } else if (rawPassword == null || rawPassword.isEmpty()) {
+            throw new IllegalArgumentException("password: must not be empty");
+        }
+        try {
+            jdbc.sql("""
+                    INSERT INTO users (username, display_name, email, password_hash, role, language, time_zone, enabled, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+                    .params(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                            blankToNull(email), passwords.encode(rawPassword), role.name(), DEFAULT_LANGUAGE,
+                            DEFAULT_TIME_ZONE, OffsetDateTime.now(clock))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new AccountConflictException("A user named " + name + " already exists.");
+        }
+        return require(name);
+    }
+
+    /**
+     * Changes a user's role. Their open sessions are ended so that the new role applies at once
+     * rather than at their next login.
+     */
+    @Transactional
+    public UserAccount changeRole(String username, Role role) {
+        UserAccount user = require(username);
+        if (user.role() == role) {
+            return user;
+        }
+        if (user.role() == Role.ADMIN && user.enabled()) {
+            keepAnotherAdmin(user.username());
+        }
+        jdbc.sql("UPDATE users SET role = ? WHERE username = ?").params(role.name(), user.username()).update();
+        sessions.endAllOf(user.username());
+        return require(user.username());
+    }
+
+    /** Disables a user: they can no longer log in, their sessions end and their API tokens stop working. */
+    @Transactional
+    public UserAccount disable(String username) {
+        return setEnabled(username, false);
+    }
+
+    @Transactional
+    public UserAccount enable(String username) {
+        return setEnabled(username, true);
+    }
+
+    /** Changes profile fields; a {@code null} argument leaves its field as it is. */
+    @Transactional
+    public UserAccount updateProfile(String username, String displayName, String email, String language,
+            String timeZone) {
+        UserAccount user = require(username);
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language: must be one of " + LANGUAGES);
+        }
+        if (timeZone != null) {
+            requireTimeZone(timeZone);
+        }
+        jdbc.sql("UPDATE users SET display_name = ?, email = ?, language = ?, time_zone = ? WHERE username = ?")
+                .params(displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
+                        email == null ? user.email() : blankToNull(email),
+                        language == null ? user.language() : language,
+                        timeZone == null ? user.timeZone() : timeZone,
+                        user.username())
+                .update();
+        return require(user.username());
+    }
+
+    /** Sets a new password and ends the user's sessions (a reset usually means the old one leaked). */
+    @Transactional
+    public void changePassword(String username, String rawPassword) {
+        UserAccount user = require(username);
+        requirePassword(rawPassword);
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE username = ?")
+                .params(passwords.encode(rawPassword), user.username()).update();
+        sessions.endAllOf(user.username());
+    }
+
+    /** Whether this raw password is the user's current one. */
+    @Transactional(readOnly = true)
+    public boolean passwordMatches(String username, String rawPassword) {
+        return passwordHash(username).map(hash -> rawPassword != null && passwords.matches(rawPassword, hash))
+                .orElse(false);
+    }
+
+    // --- for the security configuration and the first-start bootstrap ---
+
+    Optional<String> passwordHash(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(normalize(username))
+                .query(String.class).optional();
+    }
+
+    boolean none() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single() == 0;
+    }
+
+    private UserAccount setEnabled(String username, boolean enabled) {
+        UserAccount user = require(username);
+        if (user.enabled() == enabled) {
+            return user;
+        }
+        if (!enabled && user.role() == Role.ADMIN) {
+            keepAnotherAdmin(user.username());
+        }
+        jdbc.sql("UPDATE users SET enabled = ? WHERE username = ?").params(enabled, user.username()).update();
+        if (!enabled) {
+            sessions.endAllOf(user.username());
+        }
+        return require(user.username());
+    }
+
+    /**
+     * Refuses to demote or disable the last enabled admin: nobody could manage accounts any more.
+     * The admin rows are locked so that two admins demoting each other at once cannot both succeed.
+     */
+    private void keepAnotherAdmin(String leaving) {
+        List<String> admins = jdbc.sql("SELECT username FROM users WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE")
+                .query(String.class).list();
+        if (admins.stream().noneMatch(a -> !a.equals(leaving))) {
+            throw new AccountConflictException(leaving + " is the last enabled administrator.");
+        }
+    }
+
+    private UserAccount require(String username) {
+        return find(username).orElseThrow(() -> new UnknownUserException(username));
+    }
+
+    static void requirePassword(String rawPassword) {
+        if (rawPassword == null || rawPassword.length() < 12) {
+            throw new IllegalArgumentException("password: must be at least 12 characters long");
+        }
+        // bcrypt only reads the first 72 bytes; a longer password would silently be truncated.
+        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw new IllegalArgumentException("password: must be at most 72 bytes long");
+        }
+    }
+
+    static void requireTimeZone(String timeZone) {
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("timeZone: " + timeZone + " is not a time zone (e.g. Europe/Paris)");
+        }
+        if (ZoneId.of(timeZone) instanceof ZoneOffset) {
+            // A fixed offset ignores daylight saving time, which would shift every displayed deadline.
+            throw new IllegalArgumentException("timeZone: use a region such as Europe/Paris, not an offset");
+        }
+    }
+
+    static String normalize(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                Role.valueOf(rs.getString("role")), rs.getString("language"), rs.getString("time_zone"),
+                rs.getBoolean("enabled"));
     }
 }

@@ -1,0 +1,123 @@
+package dev.maintenancedesk.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: {@code mdk_} + 32 random bytes in base64url. Only a SHA-256 of the token is
+ * stored; a plain hash is enough (no bcrypt) because the token has 256 bits of entropy, and it lets
+ * a request be authenticated with one indexed lookup.
+ */
+@Component
+class ApiTokens {
+
+    static final String PREFIX = "mdk_";
+    private static final int DISPLAY_PREFIX_LENGTH = 8;
+    /** Writing last_used_at on every call would turn each API read into a write. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final Users users;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    ApiTokens(JdbcClient jdbc, Users users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /** A token as listed: never the secret. */
+    record Token(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {}
+
+    /** A token just created: the only time its secret is known. */
+    record NewToken(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
+
+    @Transactional
+    NewToken create(String username, String name) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return store(username, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** Stores a token chosen by the operator (DESK_ADMIN_TOKEN) rather than generated. */
+    @Transactional
+    NewToken store(String username, String name, String secret) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String prefix = secret.substring(0, Math.min(DISPLAY_PREFIX_LENGTH, secret.length()));
+        long userId = jdbc.sql("SELECT id FROM users WHERE username = ?").param(Users.normalize(username))
+                .query(Long.class).optional().orElseThrow(() -> new UnknownUserException(username));
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO api_tokens (user_id, name, token_hash, display_prefix, created_at)
+                VALUES (?, ?, ?, ?, ?)""")
+                .params(userId, name, hash(secret), prefix, now)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        return new NewToken(id, name, prefix, now, secret);
+    }
+
+    @Transactional(readOnly = true)
+    List<Token> list(String username) {
+        return jdbc.sql("""
+                SELECT t.id, t.name, t.display_prefix, t.created_at, t.last_used_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE u.username = ? AND t.revoked = FALSE ORDER BY t.id""")
+                .param(Users.normalize(username))
+                .query((rs, i) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getString("display_prefix"),
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getObject("last_used_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Revokes one of the user's own tokens; false when the user has no such live token. */
+    @Transactional
+    boolean revoke(String username, long id) {
+        return jdbc.sql("""
+                UPDATE api_tokens SET revoked = TRUE, revoked_at = ?
+                WHERE id = ? AND revoked = FALSE AND user_id = (SELECT id FROM users WHERE username = ?)""")
+                .params(OffsetDateTime.now(clock), id, Users.normalize(username)).update() == 1;
+    }
+
+    /** The enabled user a live token belongs to. */
+    @Transactional
+    Optional<UserAccount> authenticate(String secret) {
+        if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
+            return Optional.empty();
+        }
+        record Owner(long tokenId, String username) {}
+        Optional<Owner> owner = jdbc.sql("""
+                SELECT t.id, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""")
+                .param(hash(secret))
+                .query((rs, i) -> new Owner(rs.getLong(1), rs.getString(2))).optional();
+        owner.ifPresent(o -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
+                    .params(now, o.tokenId(), now.minus(LAST_USED_PRECISION)).update();
+        });
+        return owner.flatMap(o -> users.find(o.username()));
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.maintenancedesk.accounts;
+
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a user's web sessions. A session keeps the authorities it was opened with, so after a role
+ * change or a disable the only way to make it take effect now is to end the sessions.
+ */
+@Component
+class Sessions {
+
+    private final FindByIndexNameSessionRepository<? extends Session> repository;
+
+    Sessions(FindByIndexNameSessionRepository<? extends Session> repository) {
+        this.repository = repository;
+    }
+
+    void endAllOf(String username) {
+        repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+    }
+}
