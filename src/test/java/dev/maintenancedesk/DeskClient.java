@@ -65,7 +65,7 @@ public final class DeskClient {
 
     /** With a browser session: creates a personal API token and returns its secret. */
     public String createToken(String name) {
-        String csrf = csrfFrom("/login");
+        String csrf = csrfFrom("/");
         Response r = send(request("/api/v1/me/tokens").header("X-CSRF-TOKEN", csrf)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json("{\"name\":%s}", name))));

@@ -17,7 +17,7 @@ import tools.jackson.databind.type.LogicalType;
 class StrictJson {
 
     @Bean
-    JsonMapperBuilderCustomizer strictJson() {
+    JsonMapperBuilderCustomizer strictJsonCustomizer() {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
