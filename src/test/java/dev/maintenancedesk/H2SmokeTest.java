@@ -1,0 +1,62 @@
+package dev.maintenancedesk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The evaluation default: no DESK_DATABASE_URL, so the embedded H2 file database. Proves the Flyway
+ * migrations (written for PostgreSQL) also run on H2 in PostgreSQL mode and that the app serves.
+ * Deliberately not {@link DeskTest}, which points the app at PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"server.shutdown=immediate", "spring.datasource.username=", "spring.datasource.password=",
+                "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
+class H2SmokeTest {
+
+    @TempDir
+    static Path dataDirectory;
+
+    /** Same options as the default URL of application.properties; only the file moves to a temp dir. */
+    @DynamicPropertySource
+    static void h2File(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dataDirectory.resolve("desk").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsOnTheEmbeddedH2Database() throws Exception {
+        assertThat(jdbc.queryForObject("SELECT H2VERSION()", String.class)).isNotBlank();
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success = FALSE", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM flyway_schema_history WHERE success = TRUE", Integer.class)).isPositive();
+    }
+
+    @Test
+    void answersHealthUp() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+}
