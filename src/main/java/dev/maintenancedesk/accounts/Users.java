@@ -1,5 +1,6 @@
 package dev.maintenancedesk.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     /** GitHub-like logins, lower case: they double as @mentions and assignee names. */
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?");
+    static final String USERNAME_PATTERN = "[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?";
+    static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
     static final Set<String> LANGUAGES = Set.of("fr", "en");
     static final String DEFAULT_LANGUAGE = "fr";
     static final String DEFAULT_TIME_ZONE = "Europe/Paris";
@@ -221,7 +223,7 @@ public class Users {
             throw new IllegalArgumentException("password: must be at least 12 characters long");
         }
         // bcrypt only reads the first 72 bytes; a longer password would silently be truncated.
-        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new IllegalArgumentException("password: must be at most 72 bytes long");
         }
     }

@@ -178,4 +178,21 @@ class UserAdministrationTest {
             assertThat(admin.enabled()).isTrue();
         });
     }
+
+    @Test
+    void aUserChangesTheirPasswordOnlyByGivingTheCurrentOne() {
+        create("paula", "DEVELOPER");
+        String token = tokenOf("paula");
+
+        HttpResponse<String> wrong = http.send("PUT", "/api/v1/me/password",
+                "{\"currentPassword\":\"not-it\",\"newPassword\":\"another-long-password\"}", Http.bearer(token));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(fields(wrong)).containsExactly("currentPassword");
+
+        HttpResponse<String> changed = http.send("PUT", "/api/v1/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-long-password\"}", Http.bearer(token));
+        assertThat(changed.statusCode()).isEqualTo(204);
+        assertThat(http.login("paula", PASSWORD).headers().firstValue("Location").orElse("")).contains("error");
+        assertThat(http.sessionOf("paula", "another-long-password")).isNotBlank();
+    }
 }
