@@ -105,4 +105,24 @@ class FormLoginTest {
 
         assertThat(http.get("/api/v1/tickets").statusCode()).isEqualTo(401);
     }
+
+    @Autowired
+    Users users;
+
+    @Test
+    void repeatedWrongPasswordsPausePasswordLogins() {
+        users.create("guessed", "Guessed", null, Role.REPORTER, "the-right-password");
+        assertThat(http.sessionOf("guessed", "the-right-password")).as("a success resets nothing harmful").isNotBlank();
+
+        for (int i = 0; i < Users.MAX_FAILED_LOGINS; i++) {
+            assertThat(http.login("guessed", "wrong-" + i).headers().firstValue("Location").orElse("")).contains("error");
+        }
+
+        assertThat(http.login("guessed", "the-right-password").headers().firstValue("Location").orElse(""))
+                .contains("/login?error");
+        assertThat(users.lockedUntil("guessed")).isPresent();
+        // An admin's password reset is the way out before the pause ends.
+        users.changePassword("guessed", "a-brand-new-password");
+        assertThat(http.sessionOf("guessed", "a-brand-new-password")).isNotBlank();
+    }
 }
