@@ -44,7 +44,8 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Users users) {
         return username -> users.find(username)
-                .flatMap(user -> users.passwordHash(user.username()).map(hash -> userDetails(user, hash)))
+                .flatMap(user -> users.passwordHash(user.username()).map(hash -> User.withUserDetails(
+                        userDetails(user, hash)).accountLocked(users.lockedUntil(user.username()).isPresent()).build()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 

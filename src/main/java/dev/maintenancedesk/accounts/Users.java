@@ -1,9 +1,11 @@
 package dev.maintenancedesk.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,10 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users {
 
     /** GitHub-like logins, lower case: they double as @mentions and assignee names. */
-    static final Pattern USERNAME = Pattern.compile("[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?");
+    static final String USERNAME_PATTERN = "[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?";
+    static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
     static final Set<String> LANGUAGES = Set.of("fr", "en");
     static final String DEFAULT_LANGUAGE = "fr";
     static final String DEFAULT_TIME_ZONE = "Europe/Paris";
+
+    static final int MAX_FAILED_LOGINS = 10;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     private static final String COLUMNS = "username, display_name, email, role, language, time_zone, enabled";
 
@@ -159,7 +165,7 @@ public class Users {
     public void changePassword(String username, String rawPassword) {
         UserAccount user = require(username);
         requirePassword(rawPassword);
-        jdbc.sql("UPDATE users SET password_hash = ? WHERE username = ?")
+        jdbc.sql("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?")
                 .params(passwords.encode(rawPassword), user.username()).update();
         sessions.endAllOf(user.username());
     }
@@ -179,6 +185,34 @@ public class Users {
         }
         return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(normalize(username))
                 .query(String.class).optional();
+    }
+
+    /** Until when password logins are refused after too many failures; empty when not locked. */
+    Optional<OffsetDateTime> lockedUntil(String username) {
+        return jdbc.sql("SELECT locked_until FROM users WHERE username = ?").param(normalize(username))
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
+                .flatMap(until -> until).filter(until -> until.isAfter(OffsetDateTime.now(clock)));
+    }
+
+    /**
+     * Counts a wrong password; the {@value #MAX_FAILED_LOGINS}th in a row locks password logins for
+     * {@link #LOCK_DURATION} (a pause rather than a permanent lock, so that guessing cannot be turned
+     * into locking a colleague out for good).
+     */
+    @Transactional
+    void recordFailedLogin(String username) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                UPDATE users SET failed_logins = failed_logins + 1,
+                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+                WHERE username = ?""")
+                .params(MAX_FAILED_LOGINS, now.plus(LOCK_DURATION), normalize(username)).update();
+    }
+
+    @Transactional
+    void recordSuccessfulLogin(String username) {
+        jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ? AND failed_logins > 0")
+                .param(normalize(username)).update();
     }
 
     boolean none() {
@@ -221,7 +255,7 @@ public class Users {
             throw new IllegalArgumentException("password: must be at least 12 characters long");
         }
         // bcrypt only reads the first 72 bytes; a longer password would silently be truncated.
-        if (rawPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > 72) {
             throw new IllegalArgumentException("password: must be at most 72 bytes long");
         }
     }

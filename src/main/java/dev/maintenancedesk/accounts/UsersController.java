@@ -24,8 +24,6 @@ import org.springframework.transaction.support.TransactionOperations;
 @RequestMapping("/api/v1/users")
 class UsersController {
 
-    private static final String USERNAME = "[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?";
-
     private final Users users;
     private final TransactionOperations transactions;
 
@@ -36,7 +34,7 @@ class UsersController {
 
     /** Without a password, one is generated and returned once in the answer. */
     record NewUser(
-            @NotBlank @Pattern(regexp = USERNAME, message = "must be 1 to 39 lower-case letters, digits, '.', '_' or '-', starting and ending with a letter or digit") String username,
+            @NotBlank @Pattern(regexp = Users.USERNAME_PATTERN, message = "must be 1 to 39 lower-case letters, digits, '.', '_' or '-', starting and ending with a letter or digit") String username,
             @Size(max = 100) String displayName,
             @Email @Size(max = 254) String email,
             @NotNull Role role,
