@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Broken plans, each derived from the default one by a small edit, and the problem lines they yield. */
 class PlanValidationTest {
 
-    private static final String DEFAULT = defaultYaml();
-
-    private static String defaultYaml() {
-        try (InputStream in = PlanLoader.class.getClassLoader().getResourceAsStream(PlanLoader.DEFAULT_PLAN)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final String DEFAULT = PlanValidationTestSupport.defaultYaml();
 
     private static String edit(String from, String to) {
         assertThat(DEFAULT).as("the default plan contains the text to edit").contains(from);
