@@ -127,6 +127,25 @@ class HomePageTest {
                 .doesNotContain("secret-detail").doesNotContain("IllegalStateException").doesNotContain("at dev.");
     }
 
+    @Test
+    void browsersGetAnErrorStatusForTheErrorPageWhileApiClientsKeepProblemJson() throws Exception {
+        MockHttpServletResponse browser = mvc.perform(get("/no-such-page")
+                .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML, MediaType.ALL)
+                .with(user("alice").roles("DEVELOPER"))).andReturn().getResponse();
+        assertThat(browser.getStatus()).isEqualTo(404);
+        assertThat(browser.getContentAsString()).as("left to the container's error dispatch").isEmpty();
+
+        for (String path : new String[] {"/no-such-page", "/api/v1/no-such-thing"}) {
+            MockHttpServletResponse client = mvc.perform(get(path).accept(MediaType.APPLICATION_JSON)
+                    .with(user("alice").roles("DEVELOPER"))).andReturn().getResponse();
+            assertThat(client.getStatus()).isEqualTo(404);
+            assertThat(client.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        }
+        MockHttpServletResponse apiFromBrowser = mvc.perform(get("/api/v1/no-such-thing").accept(MediaType.TEXT_HTML)
+                .with(user("alice").roles("DEVELOPER"))).andReturn().getResponse();
+        assertThat(apiFromBrowser.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
     private MockHttpServletResponse page(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request.with(user("alice").roles("DEVELOPER"))).andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
