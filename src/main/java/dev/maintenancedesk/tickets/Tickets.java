@@ -131,11 +131,20 @@ public class Tickets implements TicketQueries {
         return get(number);
     }
 
-    /** The moves the actor could attempt now (role allowing), gates aside. */
+    /**
+     * For each move the actor may attempt now, the gate requirements still unmet (a reason, asked
+     * when moving, is left out): what the UI shows next to a blocked transition.
+     */
     @Transactional(readOnly = true)
-    public List<TicketState> movesFor(long number, Actor actor) {
+    public Map<TicketState, List<String>> requirements(long number, Actor actor) {
         Ticket ticket = load(number);
-        return Workflow.moves(ticket).stream().filter(to -> Workflow.permits(actor, ticket, to)).toList();
+        Map<TicketState, List<String>> requirements = new LinkedHashMap<>();
+        for (TicketState to : Workflow.moves(ticket)) {
+            if (Workflow.permits(actor, ticket, to)) {
+                requirements.put(to, workflow.unmet(ticket, to, "given when moving"));
+            }
+        }
+        return requirements;
     }
 
     public TicketView link(long number, TicketLink link, Actor actor) {

@@ -56,10 +56,11 @@ class TicketApi {
             @RequestParam(required = false) TicketType type,
             @RequestParam(required = false) @Size(max = 50) String label,
             @RequestParam(required = false) @Size(max = 64) String assignee,
+            @RequestParam(required = false) @Size(max = 64) String team,
             @RequestParam(required = false) @Size(max = 200) String text,
             @RequestParam(required = false) @Min(0) Long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return tickets.list(new TicketFilter(state, priority, type, label, assignee, text), after, limit);
+        return tickets.list(new TicketFilter(state, priority, type, label, assignee, team, text), after, limit);
     }
 
     @GetMapping("/{number}")
@@ -78,11 +79,15 @@ class TicketApi {
         return tickets.transition(number, request, Actor.of(auth));
     }
 
-    /** The moves the caller may attempt now; gates are checked when one is attempted. */
+    /** The moves the caller may attempt now, each with the gate requirements still unmet. */
     @GetMapping("/{number}/transitions")
-    List<TicketState> moves(@PathVariable long number, Authentication auth) {
-        return tickets.movesFor(number, Actor.of(auth));
+    List<Move> moves(@PathVariable long number, Authentication auth) {
+        return tickets.requirements(number, Actor.of(auth)).entrySet().stream()
+                .map(e -> new Move(e.getKey(), e.getValue()))
+                .toList();
     }
+
+    record Move(TicketState to, List<String> missing) {}
 
     @GetMapping("/{number}/history")
     List<HistoryEntry> history(@PathVariable long number) {
