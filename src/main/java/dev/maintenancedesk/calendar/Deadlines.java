@@ -1,0 +1,67 @@
+package dev.maintenancedesk.calendar;
+
+import dev.maintenancedesk.plan.BusinessDuration;
+import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.ReleaseTag;
+import dev.maintenancedesk.plan.SlaTarget;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * When an SLA target falls due from a start instant: business time on the plan's calendar, or, for
+ * "planned in a release" (P4 resolution), the end of business hours on the day of the next MINOR
+ * release window. Pauses and priority changes are the sla module's business; this is the arithmetic.
+ */
+public final class Deadlines {
+
+    private final BusinessCalendar calendar;
+    private final ReleaseWindows minorWindows;
+
+    private Deadlines(BusinessCalendar calendar, ReleaseWindows minorWindows) {
+        this.calendar = calendar;
+        this.minorWindows = minorWindows;
+    }
+
+    /** @throws IllegalArgumentException when the plan's calendar cannot be used (see {@link BusinessCalendar#of}) */
+    public static Deadlines of(Plan plan) {
+        return new Deadlines(BusinessCalendar.of(plan.calendar()), plan.release(ReleaseTag.MINOR)
+                .map(r -> new ReleaseWindows(r.window())).orElse(null));
+    }
+
+    public BusinessCalendar calendar() {
+        return calendar;
+    }
+
+    /** The deadline of {@code target} for a clock started at {@code start}. */
+    public Instant due(Instant start, SlaTarget target) {
+        Objects.requireNonNull(start, "start");
+        return switch (target) {
+            case BusinessDuration d -> calendar.add(start, Duration.ofMinutes(d.minutes()));
+            case SlaTarget.NextMinorRelease r -> endOfNextMinorWindow(start);
+        };
+    }
+
+    /**
+     * The end of business hours on the day of the first MINOR window after the day of {@code start} (in
+     * the calendar's zone; a window on that same day is too close to plan anything into it). A window
+     * on a day without business hours (a holiday) slips to the next business day's closing time.
+     */
+    public Instant endOfNextMinorWindow(Instant start) {
+        if (minorWindows == null) {
+            throw new IllegalStateException("the plan's release calendar has no MINOR window");
+        }
+        LocalDate day = LocalDate.ofInstant(start, calendar.zone());
+        LocalDate window = minorWindows.firstAfter(day).orElseThrow(() -> new IllegalStateException(
+                "the MINOR release window " + minorWindows + " has no date after " + day));
+        LocalDate due = window;
+        while (!calendar.isBusinessDay(due)) {
+            due = due.plusDays(1);
+            if (due.isAfter(window.plusYears(1))) {
+                throw new IllegalStateException("no business day within a year after the window of " + window);
+            }
+        }
+        return calendar.closingTime(due).orElseThrow();
+    }
+}
