@@ -7,6 +7,7 @@ import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,17 +19,37 @@ public class Sla implements TicketFacet {
 
     private final Tickets tickets;
     private final SlaCalculator calculator;
+    private final SlaBoard board;
     private final Clock clock;
 
-    Sla(Tickets tickets, Plan plan, Clock clock) {
+    Sla(Tickets tickets, Plan plan, SlaBoard board, Clock clock) {
         this.tickets = tickets;
         this.calculator = new SlaCalculator(Deadlines.of(plan), plan.sla());
+        this.board = board;
         this.clock = clock;
     }
 
     /** Both clocks of a ticket now. */
     public TicketSla of(long number) {
         return of(tickets.get(number), clock.instant());
+    }
+
+    /** The tickets whose clocks are at risk or breached now, most urgent first, with their clocks. */
+    public List<TicketClocks> list(SlaStatus status, int limit) {
+        Instant now = clock.instant();
+        return board.inStatus(status, now, limit).stream()
+                .map(tickets::get)
+                .map(t -> new TicketClocks(t.number(), t.title(), t.assignee(), of(t, now)))
+                .toList();
+    }
+
+    /** Recomputes a ticket's clocks from its history and stores them for the watcher. */
+    public TicketSla refresh(long number) {
+        Instant now = clock.instant();
+        TicketView ticket = tickets.get(number);
+        TicketSla sla = of(ticket, now);
+        board.store(ticket, sla, now);
+        return sla;
     }
 
     TicketSla of(TicketView ticket, Instant now) {
@@ -44,4 +65,7 @@ public class Sla implements TicketFacet {
     public Object of(TicketView ticket) {
         return of(ticket, clock.instant());
     }
+
+    /** A ticket with its clocks, as the SLA lists show it. */
+    public record TicketClocks(long number, String title, String assignee, TicketSla sla) {}
 }
