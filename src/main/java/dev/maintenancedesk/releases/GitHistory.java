@@ -133,15 +133,26 @@ public final class GitHistory implements AutoCloseable {
         return tags;
     }
 
-    /** The version tags whose commit is {@code revision} or one of its ancestors, highest first. */
+    /** The version tags whose commit is {@code commitId} or one of its ancestors, highest first (one walk). */
     public List<VersionTag> reachableTags(String commitId) {
-        RevCommit tip = commit(commitId);
+        Map<String, List<VersionTag>> byCommit = new HashMap<>();
+        versionTags().forEach(t -> byCommit.computeIfAbsent(t.commitId(), k -> new ArrayList<>()).add(t));
         List<VersionTag> reachable = new ArrayList<>();
-        for (VersionTag tag : versionTags()) {
-            if (isAncestor(tag.commitId(), tip)) {
-                reachable.add(tag);
+        try (RevWalk headers = new RevWalk(repository)) {
+            headers.setRetainBody(false);
+            headers.markStart(headers.parseCommit(ObjectId.fromString(commit(commitId).name())));
+            int left = byCommit.size();
+            for (RevCommit c = headers.next(); c != null && left > 0; c = headers.next()) {
+                List<VersionTag> here = byCommit.get(c.name());
+                if (here != null) {
+                    reachable.addAll(here);
+                    left--;
+                }
             }
+        } catch (IOException e) {
+            throw new ReleaseInputException("cannot walk the history of " + dir + ": " + e.getMessage(), e);
         }
+        reachable.sort(Comparator.comparing(VersionTag::version).reversed());
         return reachable;
     }
 
