@@ -23,8 +23,11 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.eclipse.jgit.util.SystemReader;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -32,6 +35,21 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * paths a commit changes. Every failure is a one-line {@link ReleaseInputException}.
  */
 public final class GitHistory implements AutoCloseable {
+
+    static {
+        // JGit finds git's system config by running `git` twice (~0.1 s), and publishes its cache statistics
+        // over JMX (~30 ms to start an MBean server); reading history needs neither.
+        WindowCacheConfig cache = new WindowCacheConfig();
+        cache.setExposeStatsViaJmx(false);
+        cache.install();
+        SystemReader system = SystemReader.getInstance();
+        SystemReader.setInstance(new SystemReader.Delegate(system) {
+            @Override
+            public String getenv(String variable) {
+                return Constants.GIT_CONFIG_NOSYSTEM_KEY.equals(variable) ? "1" : super.getenv(variable);
+            }
+        });
+    }
 
     private final Repository repository;
     private final RevWalk walk;
@@ -133,29 +151,6 @@ public final class GitHistory implements AutoCloseable {
         return tags;
     }
 
-    /** The version tags whose commit is {@code commitId} or one of its ancestors, highest first (one walk). */
-    public List<VersionTag> reachableTags(String commitId) {
-        Map<String, List<VersionTag>> byCommit = new HashMap<>();
-        versionTags().forEach(t -> byCommit.computeIfAbsent(t.commitId(), k -> new ArrayList<>()).add(t));
-        List<VersionTag> reachable = new ArrayList<>();
-        try (RevWalk headers = new RevWalk(repository)) {
-            headers.setRetainBody(false);
-            headers.markStart(headers.parseCommit(ObjectId.fromString(commit(commitId).name())));
-            int left = byCommit.size();
-            for (RevCommit c = headers.next(); c != null && left > 0; c = headers.next()) {
-                List<VersionTag> here = byCommit.get(c.name());
-                if (here != null) {
-                    reachable.addAll(here);
-                    left--;
-                }
-            }
-        } catch (IOException e) {
-            throw new ReleaseInputException("cannot walk the history of " + dir + ": " + e.getMessage(), e);
-        }
-        reachable.sort(Comparator.comparing(VersionTag::version).reversed());
-        return reachable;
-    }
-
     /** The highest version tag reachable from {@code commitId}. */
     public Optional<VersionTag> latestTag(String commitId) {
         RevCommit tip = commit(commitId);
@@ -194,18 +189,73 @@ public final class GitHistory implements AutoCloseable {
             }
             List<GitCommit> commits = new ArrayList<>();
             for (RevCommit c : walk) {
-                commits.add(new GitCommit(c.name(), c.abbreviate(7).name(), c.getCommitterIdent().getWhenAsInstant(),
-                        c.getParentCount() > 1, ConventionalCommitParser.parse(c.getFullMessage())));
+                commits.add(commit(c));
             }
             return commits;
         } catch (MissingObjectException e) {
-            throw new ReleaseInputException("the history of " + dir + " is incomplete (missing " + e.getObjectId().name()
-                    + "); a shallow clone? fetch with --unshallow", e);
+            throw incomplete(e);
         } catch (IOException e) {
             throw new ReleaseInputException("cannot walk the history of " + dir + ": " + e.getMessage(), e);
         } finally {
             walk.reset();
         }
+    }
+
+    /**
+     * The history reachable from {@code to} split at {@code boundaries} (commit ids in release order): part
+     * {@code i} holds the commits reachable from boundary {@code i} and from no earlier one, newest first;
+     * the last part holds the rest, reachable from {@code to} only. A boundary not reachable from
+     * {@code to} gets null (an empty list when reachable). One walk whatever the number of releases: each commit takes the lowest
+     * boundary index of its descendants, passed from child to parent in topological order.
+     */
+    public List<List<GitCommit>> split(String to, List<String> boundaries) {
+        Map<String, Integer> boundaryIndex = new HashMap<>();
+        for (int i = boundaries.size() - 1; i >= 0; i--) {
+            boundaryIndex.put(boundaries.get(i), i);
+        }
+        int rest = boundaries.size();
+        List<List<GitCommit>> parts = new ArrayList<>(rest + 1);
+        for (int i = 0; i <= rest; i++) {
+            parts.add(null);
+        }
+        Map<RevCommit, Integer> partOf = new HashMap<>();
+        try (RevWalk topo = new RevWalk(repository)) {
+            topo.setRetainBody(true);
+            topo.sort(RevSort.TOPO);
+            topo.sort(RevSort.COMMIT_TIME_DESC, true);
+            RevCommit tip = topo.parseCommit(ObjectId.fromString(resolve(to)));
+            topo.markStart(tip);
+            partOf.put(tip, rest);
+            for (RevCommit c = topo.next(); c != null; c = topo.next()) {
+                int boundary = boundaryIndex.getOrDefault(c.name(), rest);
+                if (parts.get(boundary) == null) {
+                    parts.set(boundary, new ArrayList<>());
+                }
+                int part = Math.min(partOf.getOrDefault(c, rest), boundary);
+                for (RevCommit parent : c.getParents()) {
+                    partOf.merge(parent, part, Math::min);
+                }
+                if (parts.get(part) == null) {
+                    parts.set(part, new ArrayList<>());
+                }
+                parts.get(part).add(commit(c));
+            }
+        } catch (MissingObjectException e) {
+            throw incomplete(e);
+        } catch (IOException e) {
+            throw new ReleaseInputException("cannot walk the history of " + dir + ": " + e.getMessage(), e);
+        }
+        return parts;
+    }
+
+    private static GitCommit commit(RevCommit c) {
+        return new GitCommit(c.name(), c.abbreviate(7).name(), c.getCommitterIdent().getWhenAsInstant(),
+                c.getParentCount() > 1, ConventionalCommitParser.parse(c.getFullMessage()));
+    }
+
+    private ReleaseInputException incomplete(MissingObjectException e) {
+        return new ReleaseInputException("the history of " + dir + " is incomplete (missing " + e.getObjectId().name()
+                + "); a shallow clone? fetch with --unshallow", e);
     }
 
     /** The paths a commit adds, modifies, deletes or renames (both sides), against its first parent. */

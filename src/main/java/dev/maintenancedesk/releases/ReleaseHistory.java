@@ -25,25 +25,26 @@ public final class ReleaseHistory {
      * A commit belongs to the first tag (in history order) that contains it.
      */
     public List<Release> all(String to) {
-        String toId = git.resolve(to);
-        List<VersionTag> tags = new ArrayList<>(git.reachableTags(toId));
+        List<VersionTag> tags = new ArrayList<>(git.versionTags());
         tags.sort(Comparator.comparing(VersionTag::time).thenComparing(VersionTag::version));
-        List<Release> releases = new ArrayList<>();
-        List<String> before = new ArrayList<>();
+        List<VersionTag> boundaries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (VersionTag tag : tags) {
-            if (!seen.add(tag.commitId())) {
-                continue;
+            if (seen.add(tag.commitId())) {
+                boundaries.add(tag);
             }
-            List<GitCommit> commits = git.range(tag.commitId(), before);
-            releases.add(new Release(tag.version(), tag.name(), date(tag), Reverts.cancel(commits)));
-            before.add(tag.commitId());
         }
-        if (!seen.contains(toId)) {
-            List<GitCommit> unreleased = git.range(toId, before);
-            if (!unreleased.isEmpty()) {
-                releases.add(new Release(null, null, null, Reverts.cancel(unreleased)));
+        List<List<GitCommit>> parts = git.split(to, boundaries.stream().map(VersionTag::commitId).toList());
+        List<Release> releases = new ArrayList<>();
+        for (int i = 0; i < boundaries.size(); i++) {
+            if (parts.get(i) != null) {
+                VersionTag tag = boundaries.get(i);
+                releases.add(new Release(tag.version(), tag.name(), date(tag), Reverts.cancel(parts.get(i))));
             }
+        }
+        List<GitCommit> unreleased = parts.get(boundaries.size());
+        if (unreleased != null && !unreleased.isEmpty()) {
+            releases.add(new Release(null, null, null, Reverts.cancel(unreleased)));
         }
         return releases.reversed();
     }

@@ -72,6 +72,43 @@ class ReleaseNotesCommandTest {
     }
 
     @Test
+    void changelogSplitsMergedBranchesAndIgnoresTagsOutsideTheHistory() {
+        try (GitFixture repo = GitFixture.init(dir)) {
+            repo.commit("feat: base");
+            repo.tag("v1.0.0");
+            repo.branch("topic");
+            repo.commit("feat: on the branch");
+            repo.checkout("main");
+            repo.commit("fix: on main");
+            repo.tag("v1.0.1");
+            repo.branch("side");
+            repo.commit("feat: never merged");
+            repo.tag("v9.0.0");
+            repo.checkout("main");
+            repo.merge("topic");
+            repo.tag("v1.1.0");
+            repo.commit("docs: after");
+            Result r = desk("changelog", "--repo", repo.dir().toString(), "--lang", "en");
+            assertThat(r.code()).isZero();
+            assertThat(r.out().lines().filter(l -> l.startsWith("## ") || l.startsWith("- ")).map(l -> l.replaceAll(" \\(.*", "")))
+                    .containsExactly("## Unreleased", "- after", "## 1.1.0", "- on the branch", "## 1.0.1", "- on main",
+                            "## 1.0.0", "- base");
+        }
+    }
+
+    @Test
+    void changelogOfAnUntaggedRepositoryIsOneUnreleasedSection() {
+        try (GitFixture repo = GitFixture.init(dir)) {
+            repo.commit("feat: one");
+            repo.commit("chore: two");
+            Result r = desk("changelog", "--repo", repo.dir().toString(), "--lang", "en");
+            assertThat(r.code()).isZero();
+            assertThat(r.out().lines().filter(l -> l.startsWith("#")))
+                    .containsExactly("# Changelog", "## Unreleased", "### Features", "### Chores");
+        }
+    }
+
+    @Test
     void apiImpactRule() {
         try (GitFixture repo = GitFixture.init(dir)) {
             String base = repo.commit("chore: init", "README.md");
