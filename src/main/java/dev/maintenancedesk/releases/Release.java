@@ -7,4 +7,10 @@ import java.util.List;
  * One release of the history: its version (null while unreleased), tag, date and the commits it ships,
  * newest first, with reverted pairs removed.
  */
-public record Release(Version version, String tag, LocalDate date, List<GitCommit> commits) {}
+public record Release(Version version, String tag, LocalDate date, List<GitCommit> commits) {
+
+    /** The release of {@code newestFirst} once reverts and the commits they revert cancel out. */
+    public static Release of(Version version, String tag, LocalDate date, List<GitCommit> newestFirst) {
+        return new Release(version, tag, date, Reverts.cancel(newestFirst));
+    }
+}

@@ -1,13 +1,11 @@
 package dev.maintenancedesk.releases;
 
 import dev.maintenancedesk.plan.Plan;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,14 +41,19 @@ public final class ReleaseNotes {
 
     private final String lang;
     private final String webUrl;
-    private final ReleaseWindows windows;
-    private final int removalAfter;
+    private final RemovalSchedule removals;
+    private final TicketNotes ticketNotes;
 
     public ReleaseNotes(Plan plan, String lang, String webUrl) {
+        this(plan, lang, webUrl, TicketNotes.NONE);
+    }
+
+    /** With {@code ticketNotes}, a Tickets section lists the referenced tickets' titles and release-note lines. */
+    public ReleaseNotes(Plan plan, String lang, String webUrl, TicketNotes ticketNotes) {
         this.lang = lang;
         this.webUrl = webUrl;
-        this.windows = new ReleaseWindows(plan);
-        this.removalAfter = plan.deprecation().removalAfterMinorReleases();
+        this.removals = new RemovalSchedule(plan);
+        this.ticketNotes = ticketNotes;
     }
 
     private String t(String fr, String en) {
@@ -87,6 +90,7 @@ public final class ReleaseNotes {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         List<String> deprecated = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        List<String> referenced = new ArrayList<>();
         for (GitCommit c : r.commits()) {
             if (!(c.message() instanceof ConventionalCommit cc)) {
                 if (c.message() instanceof CommitMessage.GitRevert gr) {
@@ -95,6 +99,7 @@ public final class ReleaseNotes {
                 continue;
             }
             List<String> tickets = tickets(cc);
+            tickets.stream().filter(n -> !referenced.contains(n)).forEach(referenced::add);
             String description = cc.description();
             String pr = null;
             if (description.endsWith(")")) {
@@ -126,6 +131,7 @@ public final class ReleaseNotes {
             section(md, t(e.getValue()[0], e.getValue()[1]), sections.get(e.getKey()));
         }
         section(md, t("Autres", "Other"), sections.get("other"));
+        section(md, "Tickets", ticketLines(referenced));
         section(md, t("Dépréciations", "Deprecated"), deprecated);
         section(md, t("Retraits", "Removed"), removed);
         if (r.commits().isEmpty() || breaking.isEmpty() && sections.isEmpty() && deprecated.isEmpty() && removed.isEmpty()) {
@@ -136,27 +142,32 @@ public final class ReleaseNotes {
     private String deprecation(String value, Release r) {
         StringBuilder sb = new StringBuilder("- ").append(keyAndText(value));
         if (r.version() != null) {
-            Version earliest = new Version(r.version().major(), r.version().minor() + removalAfter + 1, 0);
-            sb.append(" — ").append(t("retrait possible à partir de ", "removal allowed from ")).append(earliest);
-            earliestDate(r.date()).ifPresent(d -> sb.append(t(" (fenêtre du ", " (window of ")).append(d).append(')'));
+            sb.append(" — ").append(t("retrait possible à partir de ", "removal allowed from "))
+                    .append(removals.earliestVersion(r.version()));
+            if (r.date() != null) {
+                removals.earliestDate(r.date()).ifPresent(d -> sb.append(t(" (fenêtre du ", " (window of ")).append(d).append(')'));
+            }
         }
         return sb.toString();
     }
 
-    /** The (removalAfter+1)-th MINOR-or-MAJOR window after the announcing release's date. */
-    private Optional<LocalDate> earliestDate(LocalDate released) {
-        if (released == null) {
-            return Optional.empty();
-        }
-        LocalDate day = released;
-        for (int i = 0; i <= removalAfter; i++) {
-            Optional<ReleaseWindow> w = windows.next(day.plusDays(1), Bump.MINOR);
-            if (w.isEmpty()) {
-                return Optional.empty();
+    /** "#12 Title: release note" for each referenced ticket that exists, in order of first reference. */
+    private List<String> ticketLines(List<String> numbers) {
+        List<String> lines = new ArrayList<>();
+        for (String n : numbers) {
+            if (n.length() > 18) {
+                continue; // not a ticket number anyone has
             }
-            day = w.get().date();
+            ticketNotes.find(Long.parseLong(n)).ifPresent(ticket -> {
+                StringBuilder sb = new StringBuilder("- ").append(link("#" + n, "issues/" + n)).append(' ')
+                        .append(oneLine(ticket.title()));
+                if (ticket.releaseNote() != null && !ticket.releaseNote().isBlank()) {
+                    sb.append(" — ").append(oneLine(ticket.releaseNote()));
+                }
+                lines.add(sb.toString());
+            });
         }
-        return Optional.of(day);
+        return lines;
     }
 
     private static String keyAndText(String value) {
