@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * The training run behind ./desk's class-data archive (AppCDS) or AOT cache: one JVM runs the short
  * commands a hook or CI job runs, so that every class they need, from the plan reader to JGit's walks,
  * is in the archive. Output is discarded and failures are fine (a tarball without .git still trains
- * the plan and the linter). Usage: {@code DeskTraining REPO}.
+ * the plan and the linter). Usage: {@code DeskTraining REPO...}: a packed and tagged repository trains
+ * JGit's pack and tag reading, a worktree its {@code .git} file.
  */
 public final class DeskTraining {
 
@@ -20,7 +21,10 @@ public final class DeskTraining {
 
     public static void main(String[] args) throws IOException {
         Desk.quietLogging();
-        train(args.length > 0 ? args[0] : ".");
+        for (String repo : args.length > 0 ? args : new String[] {"."}) {
+            train(repo);
+        }
+        System.exit(0); // as desk does: Runtime.exit's logging belongs in the archive too
     }
 
     static void train(String repo) throws IOException {

@@ -17,6 +17,7 @@ import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -25,8 +26,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileBasedConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
+import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.SystemReader;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -42,11 +45,19 @@ public final class GitHistory implements AutoCloseable {
         WindowCacheConfig cache = new WindowCacheConfig();
         cache.setExposeStatsViaJmx(false);
         cache.install();
-        SystemReader system = SystemReader.getInstance();
-        SystemReader.setInstance(new SystemReader.Delegate(system) {
+        SystemReader.setInstance(new SystemReader.Delegate(SystemReader.getInstance()) {
             @Override
-            public String getenv(String variable) {
-                return Constants.GIT_CONFIG_NOSYSTEM_KEY.equals(variable) ? "1" : super.getenv(variable);
+            public FileBasedConfig openSystemConfig(Config parent, FS fs) {
+                // what JGit itself does under GIT_CONFIG_NOSYSTEM: an empty config that is never read
+                return new FileBasedConfig(parent, null, fs) {
+                    @Override
+                    public void load() {}
+
+                    @Override
+                    public boolean isOutdated() {
+                        return false;
+                    }
+                };
             }
         });
     }
