@@ -1,6 +1,7 @@
 package dev.maintenancedesk.sla;
 
 import dev.maintenancedesk.calendar.Deadlines;
+import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.tickets.TicketFacet;
 import dev.maintenancedesk.tickets.TicketView;
@@ -8,6 +9,8 @@ import dev.maintenancedesk.tickets.Tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,13 +21,15 @@ import org.springframework.stereotype.Service;
 public class Sla implements TicketFacet {
 
     private final Tickets tickets;
-    private final SlaCalculator calculator;
+    private final Plan plan;
+    /** One calculator per calendar: the plan's, and each team's own (follow-the-sun). */
+    private final Map<CalendarSettings, SlaCalculator> calculators = new ConcurrentHashMap<>();
     private final SlaBoard board;
     private final Clock clock;
 
     Sla(Tickets tickets, Plan plan, SlaBoard board, Clock clock) {
         this.tickets = tickets;
-        this.calculator = new SlaCalculator(Deadlines.of(plan), plan.sla());
+        this.plan = plan;
         this.board = board;
         this.clock = clock;
     }
@@ -53,6 +58,8 @@ public class Sla implements TicketFacet {
     }
 
     TicketSla of(TicketView ticket, Instant now) {
+        SlaCalculator calculator = calculators.computeIfAbsent(plan.calendarOf(ticket.team()),
+                calendar -> new SlaCalculator(Deadlines.of(plan, calendar), plan.sla()));
         return calculator.compute(Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
     }
 
