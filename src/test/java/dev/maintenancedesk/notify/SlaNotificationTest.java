@@ -46,6 +46,8 @@ class SlaNotificationTest {
     static final MutableClock CLOCK = new MutableClock(OffsetDateTime.parse("2026-03-10T10:00:00+01:00").toInstant());
     static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static final List<String> CHAT = new CopyOnWriteArrayList<>();
+    /** How many of the next webhook posts fail with a 503, as a chat service having an outage would. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer WEBHOOK;
 
     static {
@@ -56,6 +58,12 @@ class SlaNotificationTest {
             throw new IllegalStateException(e);
         }
         WEBHOOK.createContext("/hook", exchange -> {
+            if (FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             CHAT.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -157,6 +165,26 @@ class SlaNotificationTest {
                 .json().get("number").asLong();
         await(() -> mailsTo("nt-lead2@example.test").stream().anyMatch(m -> subject(m).contains("Nouveau P1 — #" + n)));
     }
+
+    @Test
+    void aFailedSendIsRetriedFromTheRegistryAndWhatWentOutIsNotSentAgain() throws Exception {
+        DeskClient.newUser(port, "nt-lead3", "LEAD");
+        FAILURES.set(1);
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Paiement KO\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        await(() -> about(mailsTo("nt-lead3@example.test"), n).size() == 1 && FAILURES.get() == 0);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).as("the chat post failed").isZero();
+
+        incomplete.resubmitIncompletePublications(publication -> true);
+        await(() -> chatsAbout(n) == 1);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).isEqualTo(1);
+        assertThat(about(mailsTo("nt-lead3@example.test"), n)).as("the mail that went out is not sent again").hasSize(1);
+    }
+
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
 
     private long alerts(long n) {
         return jdbc.sql("SELECT COUNT(*) FROM sla_alerts WHERE ticket_number = ?").param(n).query(Long.class).single();
