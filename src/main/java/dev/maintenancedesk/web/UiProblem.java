@@ -54,7 +54,12 @@ public record UiProblem(int status, String type, String detail, List<String> mis
 
     /** The module's message for a field at fault, or null (then the page says it in the user's language). */
     public String errorFor(String field) {
-        return errors.stream().filter(e -> field.equals(e.field())).map(FieldProblem::message).findFirst().orElse(null);
+        for (FieldProblem e : errors) {
+            if (field.equals(e.field())) {
+                return e.message();
+            }
+        }
+        return null;
     }
 
     /** Someone else changed the ticket since the page was read. */

@@ -102,7 +102,7 @@ class TicketPageController {
         model.addAttribute("labels", plan.labels());
         model.addAttribute("linkKinds", LinkKind.values());
         model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
-        if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
+        if (needsPostmortem(ticket)) {
             model.addAttribute("postmortem", postmortem(number));
             model.addAttribute("canWritePostmortem", actor.atLeast(Role.DEVELOPER));
         }
@@ -217,6 +217,12 @@ class TicketPageController {
             moves.add(new Move(to, List.copyOf(missing), needsReason, reopen));
         });
         return moves;
+    }
+
+    /** The plan's rule (section 14), for a ticket that may not have a priority yet. */
+    private boolean needsPostmortem(TicketView ticket) {
+        return (ticket.priority() != null && plan.postmortem().priorities().contains(ticket.priority()))
+                || ticket.labels().stream().anyMatch(plan.postmortem().labels()::contains);
     }
 
     private HistoryLine line(HistoryEntry e) {
