@@ -67,7 +67,7 @@ class TicketPageController {
     }
 
     /** A move the viewer may attempt now; {@code missing} holds the gate's unmet requirement keys. */
-    record Move(TicketState to, List<String> missing, boolean needsReason, boolean reopen) {
+    record Move(TicketState to, List<String> missing, boolean needsReason, String label) {
         public boolean blocked() {
             return !missing.isEmpty();
         }
@@ -214,7 +214,11 @@ class TicketPageController {
             boolean reopen = to == TicketState.TRIAGED
                     && (ticket.state() == TicketState.CLOSED || ticket.state() == TicketState.REJECTED);
             boolean needsReason = reopen || to == TicketState.WAITING || to == TicketState.REJECTED;
-            moves.add(new Move(to, List.copyOf(missing), needsReason, reopen));
+            String label = reopen ? "move.reopen"
+                    : ticket.state() == TicketState.WAITING ? "move.resume"
+                    : ticket.state() == TicketState.IN_REVIEW && to == TicketState.IN_PROGRESS ? "move.changesRequested"
+                    : "move." + to;
+            moves.add(new Move(to, List.copyOf(missing), needsReason, label));
         });
         return moves;
     }
@@ -227,11 +231,21 @@ class TicketPageController {
 
     private HistoryLine line(HistoryEntry e) {
         boolean hidden = e.field() != null && LONG_TEXTS.contains(e.field());
-        return new HistoryLine(e.at(), e.actor(), e.action(), e.field(), hidden ? null : value(e.field(), e.before()),
+        String action = "UPDATED".equals(e.action()) && e.before() == null ? "SET" : e.action();
+        return new HistoryLine(e.at(), e.actor(), action, e.field(), hidden ? null : value(e.field(), e.before()),
                 hidden ? null : value(e.field(), e.after()), e.reason());
     }
 
     private String value(String field, String value) {
+        if ("links".equals(field) && value != null) {
+            // A link is written "KIND target" (and " (merged)"): the kind is said in the user's language.
+            int space = value.indexOf(' ');
+            String kind = space < 0 ? value : value.substring(0, space);
+            String rest = space < 0 ? "" : value.substring(space);
+            String merged = messages.getMessage("links.merged", null, LocaleContextHolder.getLocale());
+            return messages.getMessage("link." + kind, null, kind, LocaleContextHolder.getLocale())
+                    + rest.replace(" (merged)", " (" + merged + ")");
+        }
         if (value == null || field == null || !TRANSLATED.contains(field)) {
             return value;
         }

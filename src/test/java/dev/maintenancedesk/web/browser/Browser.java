@@ -114,8 +114,9 @@ final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             // Tall enough to hold the whole page, so the screenshot shows what a reader scrolls through.
             Object height = ((org.openqa.selenium.JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollHeight");
-            int h = Math.min(4000, Math.max(800, ((Number) height).intValue()));
+                    .executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight");
+            // The window's height includes a little more than the page's viewport: leave a margin.
+            int h = Math.min(5000, Math.max(800, ((Number) height).intValue() + 160));
             Dimension before = driver.manage().window().getSize();
             driver.manage().window().setSize(new Dimension(before.getWidth(), h));
             Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -154,7 +154,7 @@ class DailyWorkflowBrowserTest {
             b.logIn(DEV, password(DEV));
             b.get("/board");
             WebElement card = b.find("#card-" + number);
-            b.submit(card.findElement(By.cssSelector("form.move input[value=TRIAGED] ~ button")));
+            b.submit(card.findElement(By.cssSelector("form.card-move input[value=TRIAGED] ~ button")));
             assertThat(b.text(".gate-answer")).contains("#" + number).contains("la priorité");
             assertThat(b.find("#card-" + number).getAttribute("class")).contains("refused");
             assertThat(b.find("section[data-state=NEW]").getText()).contains("Carte à qualifier");
@@ -192,7 +192,7 @@ class DailyWorkflowBrowserTest {
             b.logIn(DEV, password(DEV));
             b.get("/tickets/" + number);
             assertThat(b.all("#workflow li[data-move] button")).extracting(WebElement::getText)
-                    .contains("Passer en Qualification");
+                    .contains("Qualifier");
             assertThat(b.all("form.edit-form")).hasSize(1);
         }
         try (Browser b = Browser.open(port)) {
@@ -205,7 +205,7 @@ class DailyWorkflowBrowserTest {
             assertThat(b.all("form.add-link")).isEmpty();
             assertThat(b.all("#comment-body")).hasSize(1);   // their own ticket: they may comment
             b.get("/board");
-            assertThat(b.all("#card-" + number + " form.move")).isEmpty();
+            assertThat(b.all("#card-" + number + " form.card-move")).isEmpty();
             b.get("/admin/users");
             assertThat(b.text("h1")).isEqualTo("Accès refusé");
         }
