@@ -72,7 +72,7 @@ public record Plan(
 
     /** Whether closing a ticket with this priority and these labels needs a post-mortem (section 14). */
     public boolean needsPostmortem(Priority priority, List<String> ticketLabels) {
-        return postmortem.priorities().contains(priority)
+        return (priority != null && postmortem.priorities().contains(priority))
                 || ticketLabels.stream().anyMatch(postmortem.labels()::contains);
     }
 }
