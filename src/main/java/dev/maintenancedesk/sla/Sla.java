@@ -54,6 +54,11 @@ public class Sla implements TicketFacet {
         TicketView ticket = tickets.get(number);
         TicketSla sla = of(ticket, now);
         board.store(ticket, sla, now);
+        tickets.recordDue(number, java.util.stream.Stream.of(sla.takeCharge(), sla.resolution())
+                .filter(c -> c.counting() && c.state() != ClockState.PAUSED && c.deadline() != null)
+                .map(c -> c.deadline().toInstant())
+                .min(Instant::compareTo)
+                .orElse(null));
         return sla;
     }
 
