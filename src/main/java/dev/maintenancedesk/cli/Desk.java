@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "desk", mixinStandardHelpOptions = true, versionProvider = Desk.Version.class,
         description = "Maintenance Desk: runs a software team's maintenance plan as software.",
-        subcommands = {ServeCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, PlanCommand.class, SlaCommand.class, CommandLine.HelpCommand.class})
 public final class Desk {
 
     /** Exit codes of DESIGN §7. */
