@@ -24,7 +24,7 @@ fi
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cp="target/classes:target/test-classes:$(cat target/bench-classpath.txt)"
 
-echo "## machine"
+echo "## machine ($(date -u +%FT%TZ), load average $(cut -d" " -f1-3 /proc/loadavg))"
 echo "nproc: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 "$JAVA_HOME/bin/java" -version 2>&1 | head -1
 echo "perl $(perl -e 'print $^V'), Business::Hours $(perl -MBusiness::Hours -e 'print $Business::Hours::VERSION')"
@@ -32,7 +32,7 @@ echo "perl $(perl -e 'print $^V'), Business::Hours $(perl -MBusiness::Hours -e '
 echo "## JMH (one thread)"
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main 'bench\..*Benchmark' -t 1 ${JMH_OPTS:-} \
-  -rf json -rff target/business-time-jmh.json
+  -rf json -rff target/business-time-jmh.json 2> >(grep -v -e 'sun.misc.Unsafe' -e 'consider reporting this' >&2)
 
 echo "## Business::Hours comparison ($starts starts x 7 targets)"
 work="target/business-hours"
