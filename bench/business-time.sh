@@ -32,7 +32,8 @@ echo "perl $(perl -e 'print $^V'), Business::Hours $(perl -MBusiness::Hours -e '
 echo "## JMH (one thread)"
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main 'bench\..*Benchmark' -t 1 ${JMH_OPTS:-} \
-  -rf json -rff target/business-time-jmh.json 2> >(grep -v -e 'sun.misc.Unsafe' -e 'consider reporting this' >&2)
+  -rf json -rff target/business-time-jmh.json 2>&1 \
+  | grep --line-buffered -v -e 'sun.misc.Unsafe' -e 'consider reporting this'   # JMH 1.37 on JDK 24+
 
 echo "## Business::Hours comparison ($starts starts x 7 targets)"
 work="target/business-hours"
