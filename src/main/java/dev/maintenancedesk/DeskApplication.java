@@ -5,10 +5,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The server face; {@code desk serve} starts it, every other command runs without it. */
 @SpringBootApplication
 @Modulithic(systemName = "Maintenance Desk")
+@EnableAsync
+@EnableScheduling
 public class DeskApplication {
 
     public static void main(String[] args) {

@@ -59,4 +59,19 @@ class H2SmokeTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
+
+    @Test
+    void ticketsWorkEndToEndOnH2() {
+        DeskClient admin = DeskClient.admin(port);
+        DeskClient.Response created = admin.post("/api/v1/tickets",
+                "{\"title\":\"Incident sur H2\",\"type\":\"CORRECTIVE\",\"priority\":\"P2\",\"labels\":[\"bug\"]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long n = created.json().get("number").asLong();
+        assertThat(admin.post("/api/v1/tickets/" + n + "/transitions", "{\"to\":\"TRIAGED\"}").status()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/tickets?label=bug&text=h2").json().get("items").get(0).get("number").asLong())
+                .isEqualTo(n);
+        assertThat(admin.get("/api/v1/tickets/" + n + "/history").json().size()).isGreaterThanOrEqualTo(2);
+        DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
+        assertThat(browser.get("/").body()).contains("Incident sur H2");
+    }
 }

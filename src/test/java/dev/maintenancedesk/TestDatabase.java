@@ -28,12 +28,35 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
     /** The JDBC URL of this run's database, creating it on first use. */
     public static synchronized String url() {
         if (url == null) {
+            dropLeftoversOfDeadRuns();
             String name = "desk_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
             execute("CREATE DATABASE " + name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
             url = SERVER.replaceFirst("(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
         }
         return url;
+    }
+
+    /** A run killed before its shutdown hook leaves its database behind; its pid tells it is gone. */
+    private static void dropLeftoversOfDeadRuns() {
+        try (Connection c = DriverManager.getConnection(SERVER);
+                var rs = c.createStatement().executeQuery(
+                        "SELECT datname FROM pg_database WHERE datname LIKE 'desk\\_test\\_%'")) {
+            java.util.List<String> dead = new java.util.ArrayList<>();
+            while (rs.next()) {
+                String[] parts = rs.getString(1).split("_");
+                if (parts.length == 4 && parts[2].matches("\\d+")
+                        && ProcessHandle.of(Long.parseLong(parts[2])).isEmpty()) {
+                    dead.add(rs.getString(1));
+                }
+            }
+            for (String name : dead) {
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for tests is not usable at " + SERVER
+                    + " (set DESK_TEST_DATABASE_URL): " + e.getMessage(), e);
+        }
     }
 
     private static void execute(String sql) {

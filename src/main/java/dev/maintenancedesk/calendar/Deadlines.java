@@ -1,6 +1,7 @@
 package dev.maintenancedesk.calendar;
 
 import dev.maintenancedesk.plan.BusinessDuration;
+import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.ReleaseTag;
 import dev.maintenancedesk.plan.SlaTarget;
@@ -30,7 +31,12 @@ public final class Deadlines {
 
     /** @throws IllegalArgumentException when the plan's calendar cannot be used (see {@link BusinessCalendar#of}) */
     public static Deadlines of(Plan plan) {
-        return new Deadlines(BusinessCalendar.of(plan.calendar()), plan.release(ReleaseTag.MINOR)
+        return of(plan, plan.calendar());
+    }
+
+    /** Deadlines on another calendar of the plan (a team's), with the plan's release windows. */
+    public static Deadlines of(Plan plan, CalendarSettings calendar) {
+        return new Deadlines(BusinessCalendar.of(calendar), plan.release(ReleaseTag.MINOR)
                 .map(r -> new ReleaseWindows(r.window())).orElse(null));
     }
 

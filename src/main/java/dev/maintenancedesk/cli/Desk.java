@@ -1,6 +1,8 @@
 package dev.maintenancedesk.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "desk", mixinStandardHelpOptions = true, versionProvider = Desk.Version.class,
         description = "Maintenance Desk: runs a software team's maintenance plan as software.",
-        subcommands = {ServeCommand.class, PlanCommand.class, SlaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, PlanCommand.class, SlaCommand.class, CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class})
 public final class Desk {
 
     /** Exit codes of DESIGN §7. */
@@ -19,7 +21,12 @@ public final class Desk {
     static final int USAGE = 2;
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // UTF-8 whatever the locale: the plan's French texts ("≤ 1h ouvrée") must survive a POSIX shell.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(args, out, err);
+        out.flush();
+        err.flush();
         if (code != OK || !ServeCommand.started()) {
             System.exit(code);
         }

@@ -102,6 +102,10 @@ class TicketRepository {
             sql.append(" AND assignee = :assignee");
             params.put("assignee", f.assignee());
         }
+        if (f.team() != null) {
+            sql.append(" AND team = :team");
+            params.put("team", f.team());
+        }
         if (f.label() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM ticket_labels l WHERE l.ticket_number = t.number AND l.label = :label)");
             params.put("label", f.label());

@@ -60,6 +60,7 @@ public class Tickets implements TicketQueries {
             requireRole(actor, Role.DEVELOPER, "only a developer or above may assign a ticket");
             checkAssignee(request.assignee());
         }
+        checkTeam(request.team());
         Set<String> labels = new TreeSet<>(request.labels() == null ? List.of() : request.labels());
         String description = request.description();
         if (template != null) {
@@ -95,6 +96,7 @@ public class Tickets implements TicketQueries {
         if (changes.assignee() != null && !changes.assignee().isBlank()) {
             checkAssignee(changes.assignee());
         }
+        checkTeam(changes.team());
         Instant now = clock.instant();
         var before = ticket.priority();
         List<FieldChange> applied = ticket.edit(changes, now);
@@ -131,11 +133,20 @@ public class Tickets implements TicketQueries {
         return get(number);
     }
 
-    /** The moves the actor could attempt now (role allowing), gates aside. */
+    /**
+     * For each move the actor may attempt now, the gate requirements still unmet (a reason, asked
+     * when moving, is left out): what the UI shows next to a blocked transition.
+     */
     @Transactional(readOnly = true)
-    public List<TicketState> movesFor(long number, Actor actor) {
+    public Map<TicketState, List<String>> requirements(long number, Actor actor) {
         Ticket ticket = load(number);
-        return Workflow.moves(ticket).stream().filter(to -> Workflow.permits(actor, ticket, to)).toList();
+        Map<TicketState, List<String>> requirements = new LinkedHashMap<>();
+        for (TicketState to : Workflow.moves(ticket)) {
+            if (Workflow.permits(actor, ticket, to)) {
+                requirements.put(to, workflow.unmet(ticket, to, "given when moving"));
+            }
+        }
+        return requirements;
     }
 
     public TicketView link(long number, TicketLink link, Actor actor) {
@@ -238,6 +249,14 @@ public class Tickets implements TicketQueries {
                 .orElseThrow(() -> TicketProblems.invalid("assignee", "unknown user \"" + username + "\""));
         if (!user.enabled() || !user.role().atLeast(Role.DEVELOPER)) {
             throw TicketProblems.invalid("assignee", username + " is not an active DEVELOPER or above");
+        }
+    }
+
+    /** A team must be one of the plan's: its calendar drives the ticket's SLA clocks. */
+    private void checkTeam(String team) {
+        if (team != null && !team.isBlank() && plan.team(team.strip()).isEmpty()) {
+            throw TicketProblems.invalid("team", "unknown team \"" + team + "\" (the plan's teams: "
+                    + String.join(", ", plan.teams().stream().map(dev.maintenancedesk.plan.Team::key).toList()) + ")");
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -104,6 +105,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             throw ex;
         }
         log.error("Unexpected error on {}", request.getDescription(false), ex);
+        if (request instanceof ServletWebRequest servlet && BrowserErrorPages.wantsPage(servlet.getRequest())) {
+            // A person at a browser gets the 500 page (through the container's error dispatch), not JSON.
+            throw ex;
+        }
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         detail.setType(URI.create("/problems/internal-error"));

@@ -2,8 +2,6 @@ package dev.maintenancedesk.web;
 
 import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketQueries;
-import java.time.ZoneId;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,22 +13,20 @@ class HomeController {
 
     static final int PAGE_SIZE = 25;
 
-    /** The plan's calendar zone; dates are shown in it with its name, never in the server's zone. */
-    static final ZoneId DISPLAY_ZONE = ZoneId.of("Europe/Paris");
-
     private final TicketQueries tickets;
+    /** Dates are shown in the viewer's zone (profile, else the plan calendar's) with its name. */
+    private final Viewer viewer;
 
-    // @Lazy: the tickets module's implementation is resolved on first use, so the web layer starts
-    // (and its start-up tests run) on a branch where that implementation has not landed yet.
-    HomeController(@Lazy TicketQueries tickets) {
+    HomeController(TicketQueries tickets, Viewer viewer) {
         this.tickets = tickets;
+        this.viewer = viewer;
     }
 
     @GetMapping("/")
     String home(@RequestParam(required = false) Long after, Model model) {
         model.addAttribute("page", tickets.list(TicketFilter.none(), after, PAGE_SIZE));
         model.addAttribute("after", after);
-        model.addAttribute("zone", DISPLAY_ZONE);
+        model.addAttribute("zone", viewer.zone());
         return "home";
     }
 }

@@ -193,7 +193,10 @@ class TicketWorkflowApiTest {
         assertThat(reporter.post(ticket(n) + "/comments", "{\"body\":\"**still** happening\"}").status()).isEqualTo(201);
         assertThat(reporter.post(ticket(n) + "/links", "{\"kind\":\"COMMIT\",\"target\":\"abc1234\"}").status()).isEqualTo(403);
         assertThat(reporter.get(ticket(n) + "/transitions").json().size()).isZero();
-        assertThat(developer.get(ticket(n) + "/transitions").json().toString()).contains("TRIAGED", "WAITING", "REJECTED");
+        JsonNode moves = developer.get(ticket(n) + "/transitions").json();
+        assertThat(moves.toString()).contains("TRIAGED", "WAITING", "REJECTED");
+        assertThat(moves.get(0).get("to").asString()).isEqualTo("TRIAGED");
+        assertThat(moves.get(0).get("missing").toString()).isEqualTo("[\"type\",\"priority\"]");
         assertThat(DeskClient.withToken(port, null).get(ticket(n)).status()).isEqualTo(401);
         assertThat(DeskClient.withToken(port, null).post(transitions(n), "{\"to\":\"TRIAGED\"}").status()).isEqualTo(401);
     }

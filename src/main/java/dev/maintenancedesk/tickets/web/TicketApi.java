@@ -8,6 +8,7 @@ import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.LinkKind;
 import dev.maintenancedesk.tickets.NewTicket;
 import dev.maintenancedesk.tickets.TicketChanges;
+import dev.maintenancedesk.tickets.TicketFacet;
 import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketLink;
 import dev.maintenancedesk.tickets.TicketPage;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,15 +41,21 @@ import org.springframework.web.bind.annotation.RestController;
 class TicketApi {
 
     private final Tickets tickets;
+    private final ObjectProvider<TicketFacet> facets;
 
-    TicketApi(Tickets tickets) {
+    TicketApi(Tickets tickets, ObjectProvider<TicketFacet> facets) {
         this.tickets = tickets;
+        this.facets = facets;
+    }
+
+    private TicketResource resource(TicketView ticket) {
+        return TicketResource.of(ticket, facets);
     }
 
     @PostMapping
-    ResponseEntity<TicketView> create(@Valid @RequestBody NewTicket request, Authentication auth) {
+    ResponseEntity<TicketResource> create(@Valid @RequestBody NewTicket request, Authentication auth) {
         TicketView created = tickets.create(request, Actor.of(auth));
-        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(created);
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(resource(created));
     }
 
     @GetMapping
@@ -56,33 +64,38 @@ class TicketApi {
             @RequestParam(required = false) TicketType type,
             @RequestParam(required = false) @Size(max = 50) String label,
             @RequestParam(required = false) @Size(max = 64) String assignee,
+            @RequestParam(required = false) @Size(max = 64) String team,
             @RequestParam(required = false) @Size(max = 200) String text,
             @RequestParam(required = false) @Min(0) Long after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return tickets.list(new TicketFilter(state, priority, type, label, assignee, text), after, limit);
+        return tickets.list(new TicketFilter(state, priority, type, label, assignee, team, text), after, limit);
     }
 
     @GetMapping("/{number}")
-    TicketView get(@PathVariable long number) {
-        return tickets.get(number);
+    TicketResource get(@PathVariable long number) {
+        return resource(tickets.get(number));
     }
 
     @PatchMapping(path = "/{number}", consumes = {"application/json", "application/merge-patch+json"})
-    TicketView update(@PathVariable long number, @Valid @RequestBody TicketChanges changes, Authentication auth) {
-        return tickets.update(number, changes, Actor.of(auth));
+    TicketResource update(@PathVariable long number, @Valid @RequestBody TicketChanges changes, Authentication auth) {
+        return resource(tickets.update(number, changes, Actor.of(auth)));
     }
 
     @PostMapping("/{number}/transitions")
-    TicketView transition(@PathVariable long number, @Valid @RequestBody TransitionRequest request,
+    TicketResource transition(@PathVariable long number, @Valid @RequestBody TransitionRequest request,
             Authentication auth) {
-        return tickets.transition(number, request, Actor.of(auth));
+        return resource(tickets.transition(number, request, Actor.of(auth)));
     }
 
-    /** The moves the caller may attempt now; gates are checked when one is attempted. */
+    /** The moves the caller may attempt now, each with the gate requirements still unmet. */
     @GetMapping("/{number}/transitions")
-    List<TicketState> moves(@PathVariable long number, Authentication auth) {
-        return tickets.movesFor(number, Actor.of(auth));
+    List<Move> moves(@PathVariable long number, Authentication auth) {
+        return tickets.requirements(number, Actor.of(auth)).entrySet().stream()
+                .map(e -> new Move(e.getKey(), e.getValue()))
+                .toList();
     }
+
+    record Move(TicketState to, List<String> missing) {}
 
     @GetMapping("/{number}/history")
     List<HistoryEntry> history(@PathVariable long number) {
@@ -90,14 +103,14 @@ class TicketApi {
     }
 
     @PostMapping("/{number}/links")
-    TicketView link(@PathVariable long number, @Valid @RequestBody TicketLink link, Authentication auth) {
-        return tickets.link(number, link, Actor.of(auth));
+    TicketResource link(@PathVariable long number, @Valid @RequestBody TicketLink link, Authentication auth) {
+        return resource(tickets.link(number, link, Actor.of(auth)));
     }
 
     @DeleteMapping("/{number}/links")
-    TicketView unlink(@PathVariable long number, @RequestParam LinkKind kind,
+    TicketResource unlink(@PathVariable long number, @RequestParam LinkKind kind,
             @RequestParam @NotBlank @Size(max = 500) String target, Authentication auth) {
-        return tickets.unlink(number, kind, target, Actor.of(auth));
+        return resource(tickets.unlink(number, kind, target, Actor.of(auth)));
     }
 
     @GetMapping("/{number}/comments")

@@ -1,0 +1,78 @@
+package dev.maintenancedesk.sla;
+
+import dev.maintenancedesk.calendar.Deadlines;
+import dev.maintenancedesk.plan.CalendarSettings;
+import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.tickets.TicketFacet;
+import dev.maintenancedesk.tickets.TicketView;
+import dev.maintenancedesk.tickets.Tickets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+
+/**
+ * The SLA clocks of tickets, computed from their history on the plan's calendar. Also the {@code sla}
+ * property of the ticket JSON.
+ */
+@Service
+public class Sla implements TicketFacet {
+
+    private final Tickets tickets;
+    private final Plan plan;
+    /** One calculator per calendar: the plan's, and each team's own (follow-the-sun). */
+    private final Map<CalendarSettings, SlaCalculator> calculators = new ConcurrentHashMap<>();
+    private final SlaBoard board;
+    private final Clock clock;
+
+    Sla(Tickets tickets, Plan plan, SlaBoard board, Clock clock) {
+        this.tickets = tickets;
+        this.plan = plan;
+        this.board = board;
+        this.clock = clock;
+    }
+
+    /** Both clocks of a ticket now. */
+    public TicketSla of(long number) {
+        return of(tickets.get(number), clock.instant());
+    }
+
+    /** The tickets whose clocks are at risk or breached now, most urgent first, with their clocks. */
+    public List<TicketClocks> list(SlaStatus status, int limit) {
+        Instant now = clock.instant();
+        return board.inStatus(status, now, limit).stream()
+                .map(tickets::get)
+                .map(t -> new TicketClocks(t.number(), t.title(), t.assignee(), of(t, now)))
+                .toList();
+    }
+
+    /** Recomputes a ticket's clocks from its history and stores them for the watcher. */
+    public TicketSla refresh(long number) {
+        Instant now = clock.instant();
+        TicketView ticket = tickets.get(number);
+        TicketSla sla = of(ticket, now);
+        board.store(ticket, sla, now);
+        return sla;
+    }
+
+    TicketSla of(TicketView ticket, Instant now) {
+        SlaCalculator calculator = calculators.computeIfAbsent(plan.calendarOf(ticket.team()),
+                calendar -> new SlaCalculator(Deadlines.of(plan, calendar), plan.sla()));
+        return calculator.compute(Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
+    }
+
+    @Override
+    public String name() {
+        return "sla";
+    }
+
+    @Override
+    public Object of(TicketView ticket) {
+        return of(ticket, clock.instant());
+    }
+
+    /** A ticket with its clocks, as the SLA lists show it. */
+    public record TicketClocks(long number, String title, String assignee, TicketSla sla) {}
+}

@@ -1,0 +1,2 @@
+/** The SLA REST API (package-private controllers). */
+package dev.maintenancedesk.sla.web;

@@ -1,0 +1,232 @@
+package dev.maintenancedesk.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import dev.maintenancedesk.DeskClient;
+import dev.maintenancedesk.DeskTest;
+import dev.maintenancedesk.MutableClock;
+import dev.maintenancedesk.sla.SlaBreached;
+import dev.maintenancedesk.sla.SlaWatch;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * At-risk and breach alerts reach a real SMTP server (GreenMail) and a chat webhook on loopback,
+ * exactly once; a new P1 alerts the leads at once.
+ */
+@DeskTest
+class SlaNotificationTest {
+
+    /** Tuesday 10 March 2026, 10:00 in Paris: a business morning on the CESIZen calendar. */
+    static final MutableClock CLOCK = new MutableClock(OffsetDateTime.parse("2026-03-10T10:00:00+01:00").toInstant());
+    static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    static final List<String> CHAT = new CopyOnWriteArrayList<>();
+    /** How many of the next webhook posts fail with a 503, as a chat service having an outage would. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
+    static final HttpServer WEBHOOK;
+
+    static {
+        SMTP.start();
+        try {
+            WEBHOOK = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        WEBHOOK.createContext("/hook", exchange -> {
+            if (FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            CHAT.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        WEBHOOK.start();
+    }
+
+    @DynamicPropertySource
+    static void endpoints(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("desk.notify.webhook-url", () -> "http://127.0.0.1:" + WEBHOOK.getAddress().getPort() + "/hook");
+    }
+
+    @TestConfiguration
+    static class PinnedTime {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SMTP.stop();
+        WEBHOOK.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SlaWatch watch;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void atRiskGoesToTheAssigneeAndABreachAlsoToTheLeadsExactlyOnce() throws Exception {
+        DeskClient.newUser(port, "nt-dev", "DEVELOPER");
+        DeskClient.newUser(port, "nt-lead", "LEAD");
+        DeskClient admin = DeskClient.admin(port);
+        long n = admin.post("/api/v1/tickets", "{\"title\":\"Recherche lente\",\"type\":\"CORRECTIVE\","
+                + "\"priority\":\"P2\",\"assignee\":\"nt-dev\"}").json().get("number").asLong();
+        await(() -> clocksStored(n));
+        watch.scan();
+        assertThat(alerts(n)).isZero();
+
+        CLOCK.advance(Duration.ofMinutes(95)); // 11:35: take-charge (2h) past 75 %
+        watch.scan();
+        assertThat(alerts(n)).isEqualTo(1);
+        assertThat(admin.get("/api/v1/sla?status=at_risk").json().toString()).contains("\"number\":" + n + ",");
+        assertThat(admin.get("/api/v1/sla?status=breached").json().toString()).doesNotContain("\"number\":" + n + ",");
+        await(() -> mailsTo("nt-dev@example.test").size() == 1 && chatsAbout(n) == 1);
+        assertThat(subject(mailsTo("nt-dev@example.test").getFirst())).contains("SLA à risque", "#" + n);
+        assertThat(mailsTo("nt-lead@example.test")).noneMatch(m -> subject(m).contains("#" + n + " "));
+        assertThat(CHAT.stream().filter(c -> c.contains("#" + n + " ")).findFirst().orElseThrow())
+                .startsWith("{\"text\":").contains("SLA à risque", "prise en compte");
+
+        CLOCK.advance(Duration.ofMinutes(30)); // 12:05: take-charge breached
+        watch.scan();
+        assertThat(alerts(n)).isEqualTo(2);
+        await(() -> about(mailsTo("nt-lead@example.test"), n).size() == 1 && mailsTo("nt-dev@example.test").size() == 2);
+        assertThat(subject(about(mailsTo("nt-lead@example.test"), n).getFirst())).contains("SLA dépassé");
+        await(() -> chatsAbout(n) == 2);
+
+        watch.scan();
+        assertThat(alerts(n)).as("nothing is raised twice").isEqualTo(2);
+        DeskClient.Response breached = admin.get("/api/v1/sla?status=breached");
+        assertThat(breached.json().toString()).contains("\"number\":" + n + ",");
+        DeskClient.Response bad = admin.get("/api/v1/sla?status=late");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asString()).isEqualTo("status");
+        int mails = about(mailsTo("nt-dev@example.test"), n).size() + about(mailsTo("nt-lead@example.test"), n).size();
+        int chats = (int) CHAT.stream().filter(c -> c.contains("#" + n + " ")).count();
+
+        // A redelivered event (as after a crash between send and completion) sends nothing again.
+        var deadline = jdbc.sql("SELECT deadline FROM sla_alerts WHERE ticket_number = ? AND kind = 'BREACHED'")
+                .param(n).query(OffsetDateTime.class).single().toInstant();
+        transactions.executeWithoutResult(s -> events.publishEvent(new SlaBreached(n,
+                dev.maintenancedesk.sla.ClockKind.TAKE_CHARGE, "P2", "nt-dev", deadline, CLOCK.instant())));
+        Thread.sleep(1500);
+        assertThat(about(mailsTo("nt-dev@example.test"), n).size() + about(mailsTo("nt-lead@example.test"), n).size())
+                .isEqualTo(mails);
+        assertThat(CHAT.stream().filter(c -> c.contains("#" + n + " ")).count()).isEqualTo(chats);
+    }
+
+    @Test
+    void aNewP1AlertsTheLeadsAtOnce() throws Exception {
+        DeskClient.newUser(port, "nt-lead2", "LEAD");
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Site indisponible\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        await(() -> mailsTo("nt-lead2@example.test").stream().anyMatch(m -> subject(m).contains("Nouveau P1 — #" + n)));
+    }
+
+    @Test
+    void aFailedSendIsRetriedFromTheRegistryAndWhatWentOutIsNotSentAgain() throws Exception {
+        DeskClient.newUser(port, "nt-lead3", "LEAD");
+        FAILURES.set(1);
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Paiement KO\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        await(() -> about(mailsTo("nt-lead3@example.test"), n).size() == 1 && FAILURES.get() == 0);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).as("the chat post failed").isZero();
+
+        incomplete.resubmitIncompletePublications(publication -> true);
+        await(() -> chatsAbout(n) == 1);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).isEqualTo(1);
+        assertThat(about(mailsTo("nt-lead3@example.test"), n)).as("the mail that went out is not sent again").hasSize(1);
+    }
+
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
+    private long alerts(long n) {
+        return jdbc.sql("SELECT COUNT(*) FROM sla_alerts WHERE ticket_number = ?").param(n).query(Long.class).single();
+    }
+
+    private static long chatsAbout(long n) {
+        return CHAT.stream().filter(c -> c.contains("#" + n + " ")).count();
+    }
+
+    private boolean clocksStored(long n) {
+        return jdbc.sql("SELECT COUNT(*) FROM sla_clocks WHERE ticket_number = ?").param(n).query(Long.class).single() == 2;
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static List<MimeMessage> about(List<MimeMessage> mails, long n) {
+        return mails.stream().filter(m -> subject(m).contains("#" + n + " ")).toList();
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("condition not met within 15 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+}

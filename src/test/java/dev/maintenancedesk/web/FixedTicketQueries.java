@@ -1,0 +1,29 @@
+package dev.maintenancedesk.web;
+
+import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.plan.TicketType;
+import dev.maintenancedesk.tickets.TicketFilter;
+import dev.maintenancedesk.tickets.TicketPage;
+import dev.maintenancedesk.tickets.TicketQueries;
+import dev.maintenancedesk.tickets.TicketState;
+import dev.maintenancedesk.tickets.TicketSummary;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Test-only rows for checking how the home page renders, never a stand-in for the tickets module:
+ * the first page holds two tickets and points to a second page, which is empty.
+ */
+final class FixedTicketQueries implements TicketQueries {
+
+    static final TicketSummary SECURITY_INCIDENT = new TicketSummary(12, "Login <script>alert(1)</script> fails",
+            TicketType.CORRECTIVE, Priority.P1, TicketState.IN_PROGRESS, List.of("bug", "security"), "alice", "bob",
+            Instant.parse("2026-03-10T15:30:00Z"));
+    static final TicketSummary UNTRIAGED = new TicketSummary(11, "Export CSV des journaux", null, null,
+            TicketState.NEW, List.of(), "carol", null, Instant.parse("2026-07-01T07:05:00Z"));
+
+    @Override
+    public TicketPage list(TicketFilter filter, Long after, int limit) {
+        return after == null ? new TicketPage(List.of(SECURITY_INCIDENT, UNTRIAGED), 11L) : new TicketPage(List.of(), null);
+    }
+}
