@@ -8,7 +8,9 @@ import dev.maintenancedesk.plan.SlaTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When an SLA target falls due from a start instant: business time on the plan's calendar, or, for
@@ -19,6 +21,8 @@ public final class Deadlines {
 
     private final BusinessCalendar calendar;
     private final ReleaseWindows minorWindows;
+    /** The answer only depends on the local start day, and an RRULE walk costs microseconds. */
+    private final Map<LocalDate, Instant> releaseDueByDay = new ConcurrentHashMap<>();
 
     private Deadlines(BusinessCalendar calendar, ReleaseWindows minorWindows) {
         this.calendar = calendar;
@@ -58,7 +62,10 @@ public final class Deadlines {
         if (minorWindows == null) {
             throw new IllegalStateException("the plan's release calendar has no MINOR window");
         }
-        LocalDate day = LocalDate.ofInstant(start, calendar.zone());
+        return releaseDueByDay.computeIfAbsent(LocalDate.ofInstant(start, calendar.zone()), this::endOfMinorWindowAfter);
+    }
+
+    private Instant endOfMinorWindowAfter(LocalDate day) {
         LocalDate window = minorWindows.firstAfter(day).orElseThrow(() -> new IllegalStateException(
                 "the MINOR release window " + minorWindows + " has no date after " + day));
         LocalDate due = window;

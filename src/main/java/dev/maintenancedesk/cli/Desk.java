@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "desk", mixinStandardHelpOptions = true, versionProvider = Desk.Version.class,
         description = "Maintenance Desk: runs a software team's maintenance plan as software.",
-        subcommands = {ServeCommand.class, PlanCommand.class, CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, PlanCommand.class, SlaCommand.class, CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class})
 public final class Desk {
 
     /** Exit codes of DESIGN §7. */
