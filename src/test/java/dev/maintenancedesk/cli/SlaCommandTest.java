@@ -120,7 +120,7 @@ class SlaCommandTest {
                 yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             Path file = Files.writeString(dir.resolve("region.yaml"),
-                    yaml.replace("# region: \"fr-al\"", "region: \"alsace\""));
+                    yaml.replaceFirst("# region: \"57\"", "region: \"alsace\""));
             Result r = desk("sla", "deadline", "--start", "2026-03-10T16:30:00+01:00", "--priority", "P1", "--clock",
                     "resolution", "--plan", file.toString());
             assertThat(r.code()).isEqualTo(1);
