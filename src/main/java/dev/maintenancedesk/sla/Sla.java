@@ -24,6 +24,7 @@ public class Sla implements TicketFacet {
     private final Plan plan;
     /** One calculator per calendar: the plan's, and each team's own (follow-the-sun). */
     private final Map<CalendarSettings, SlaCalculator> calculators = new ConcurrentHashMap<>();
+    private final Map<CalendarSettings, Deadlines> deadlines = new ConcurrentHashMap<>();
     private final SlaBoard board;
     private final Clock clock;
 
@@ -64,8 +65,13 @@ public class Sla implements TicketFacet {
 
     TicketSla of(TicketView ticket, Instant now) {
         SlaCalculator calculator = calculators.computeIfAbsent(plan.calendarOf(ticket.team()),
-                calendar -> new SlaCalculator(Deadlines.of(plan, calendar), plan.sla()));
+                calendar -> new SlaCalculator(deadlines(ticket.team()), plan.sla()));
         return calculator.compute(Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
+    }
+
+    /** Business-time arithmetic on a team's calendar (the plan's for null), as the clocks use it. */
+    public Deadlines deadlines(String team) {
+        return deadlines.computeIfAbsent(plan.calendarOf(team), calendar -> Deadlines.of(plan, calendar));
     }
 
     @Override

@@ -97,6 +97,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new Problem(field, message)), headers, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return badRequest(List.of(new Problem(ex.getParameterName(), "is required")), headers, request);
+    }
+
     /** A bug, not bad input: logged with its trace here, answered without one. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {

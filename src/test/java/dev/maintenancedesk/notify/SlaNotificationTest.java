@@ -110,6 +110,7 @@ class SlaNotificationTest {
 
     @Test
     void atRiskGoesToTheAssigneeAndABreachAlsoToTheLeadsExactlyOnce() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-03-10T10:00:00+01:00").toInstant());
         DeskClient.newUser(port, "nt-dev", "DEVELOPER");
         DeskClient.newUser(port, "nt-lead", "LEAD");
         DeskClient admin = DeskClient.admin(port);
@@ -156,6 +157,30 @@ class SlaNotificationTest {
         assertThat(about(mailsTo("nt-dev@example.test"), n).size() + about(mailsTo("nt-lead@example.test"), n).size())
                 .isEqualTo(mails);
         assertThat(CHAT.stream().filter(c -> c.contains("#" + n + " ")).count()).isEqualTo(chats);
+    }
+
+    @Test
+    void twoWatchersScanningAtOnceRaiseEachAlertOnce() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-03-12T10:00:00+01:00").toInstant());
+        DeskClient.newUser(port, "nt-dev4", "DEVELOPER");
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Deux instances\",\"priority\":\"P2\","
+                + "\"assignee\":\"nt-dev4\"}").json().get("number").asLong();
+        await(() -> clocksStored(n));
+        CLOCK.advance(Duration.ofMinutes(125)); // take-charge (2h) breached, resolution (6h) not at risk
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var scans = List.of(pool.submit(() -> { start.await(); return watch.scan(); }),
+                pool.submit(() -> { start.await(); return watch.scan(); }));
+        start.countDown();
+        for (var scan : scans) {
+            scan.get();
+        }
+        pool.shutdown();
+        assertThat(alerts(n)).isEqualTo(1);
+        await(() -> about(mailsTo("nt-dev4@example.test"), n).size() == 1);
+        Thread.sleep(500);
+        assertThat(about(mailsTo("nt-dev4@example.test"), n)).hasSize(1);
+        assertThat(chatsAbout(n)).isEqualTo(1);
     }
 
     @Test
