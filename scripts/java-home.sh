@@ -22,4 +22,10 @@ desk_pick_java() {
   fi
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
+  # Maven 3.9's Guice touches sun.misc.Unsafe; JDK 24+ warns about it on every build. Quiet, not hidden:
+  # the option only allows what JDK 21-23 allowed by default.
+  if [ "$best_major" -ge 24 ]; then
+    case " ${MAVEN_OPTS:-} " in *sun-misc-unsafe-memory-access*) ;; *)
+      export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;; esac
+  fi
 }

@@ -20,10 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal API tokens: {@code mdk_} + 32 random bytes in base64url. Only a SHA-256 of the token is
  * stored; a plain hash is enough (no bcrypt) because the token has 256 bits of entropy, and it lets
- * a request be authenticated with one indexed lookup.
+ * a request be authenticated with one indexed lookup. Public so that the web UI's profile page can
+ * create, list and revoke the user's own tokens as the API does.
  */
 @Component
-class ApiTokens {
+public class ApiTokens {
 
     static final String PREFIX = "mdk_";
     private static final int DISPLAY_PREFIX_LENGTH = 8;
@@ -41,13 +42,13 @@ class ApiTokens {
     }
 
     /** A token as listed: never the secret. */
-    record Token(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {}
+    public record Token(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {}
 
     /** A token just created: the only time its secret is known. */
-    record NewToken(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
+    public record NewToken(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
 
     @Transactional
-    NewToken create(String username, String name) {
+    public NewToken create(String username, String name) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return store(username, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
@@ -71,7 +72,7 @@ class ApiTokens {
     }
 
     @Transactional(readOnly = true)
-    List<Token> list(String username) {
+    public List<Token> list(String username) {
         return jdbc.sql("""
                 SELECT t.id, t.name, t.display_prefix, t.created_at, t.last_used_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
@@ -85,7 +86,7 @@ class ApiTokens {
 
     /** Revokes one of the user's own tokens; false when the user has no such live token. */
     @Transactional
-    boolean revoke(String username, long id) {
+    public boolean revoke(String username, long id) {
         return jdbc.sql("""
                 UPDATE api_tokens SET revoked = TRUE, revoked_at = ?
                 WHERE id = ? AND revoked = FALSE AND user_id = (SELECT id FROM users WHERE username = ?)""")

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +70,7 @@ public final class BusinessCalendar {
         Map<DayOfWeek, List<TimeRange>> week = new EnumMap<>(DayOfWeek.class);
         for (DayOfWeek day : DayOfWeek.values()) {
             List<TimeRange> ranges = settings.hoursOn(day).stream().filter(r -> r.start().isBefore(r.end()))
-                    .sorted(java.util.Comparator.comparing(TimeRange::start)).toList();
+                    .sorted(Comparator.comparing(TimeRange::start)).toList();
             if (!ranges.isEmpty()) {
                 week.put(day, ranges);
             }
@@ -243,7 +245,7 @@ public final class BusinessCalendar {
                     continue;
                 }
                 if (2 * n + 2 > bounds.length) {
-                    bounds = java.util.Arrays.copyOf(bounds, bounds.length * 2);
+                    bounds = Arrays.copyOf(bounds, bounds.length * 2);
                 }
                 bounds[2 * n] = o;
                 bounds[2 * n + 1] = c;

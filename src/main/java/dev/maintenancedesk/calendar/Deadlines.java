@@ -1,13 +1,16 @@
 package dev.maintenancedesk.calendar;
 
 import dev.maintenancedesk.plan.BusinessDuration;
+import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.ReleaseTag;
 import dev.maintenancedesk.plan.SlaTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When an SLA target falls due from a start instant: business time on the plan's calendar, or, for
@@ -18,6 +21,8 @@ public final class Deadlines {
 
     private final BusinessCalendar calendar;
     private final ReleaseWindows minorWindows;
+    /** The answer only depends on the local start day, and an RRULE walk costs microseconds. */
+    private final Map<LocalDate, Instant> releaseDueByDay = new ConcurrentHashMap<>();
 
     private Deadlines(BusinessCalendar calendar, ReleaseWindows minorWindows) {
         this.calendar = calendar;
@@ -26,7 +31,12 @@ public final class Deadlines {
 
     /** @throws IllegalArgumentException when the plan's calendar cannot be used (see {@link BusinessCalendar#of}) */
     public static Deadlines of(Plan plan) {
-        return new Deadlines(BusinessCalendar.of(plan.calendar()), plan.release(ReleaseTag.MINOR)
+        return of(plan, plan.calendar());
+    }
+
+    /** Deadlines on another calendar of the plan (a team's), with the plan's release windows. */
+    public static Deadlines of(Plan plan, CalendarSettings calendar) {
+        return new Deadlines(BusinessCalendar.of(calendar), plan.release(ReleaseTag.MINOR)
                 .map(r -> new ReleaseWindows(r.window())).orElse(null));
     }
 
@@ -52,7 +62,10 @@ public final class Deadlines {
         if (minorWindows == null) {
             throw new IllegalStateException("the plan's release calendar has no MINOR window");
         }
-        LocalDate day = LocalDate.ofInstant(start, calendar.zone());
+        return releaseDueByDay.computeIfAbsent(LocalDate.ofInstant(start, calendar.zone()), this::endOfMinorWindowAfter);
+    }
+
+    private Instant endOfMinorWindowAfter(LocalDate day) {
         LocalDate window = minorWindows.firstAfter(day).orElseThrow(() -> new IllegalStateException(
                 "the MINOR release window " + minorWindows + " has no date after " + day));
         LocalDate due = window;

@@ -19,8 +19,8 @@ public final class Desk {
      * The top-level commands, in help order. Picocli reflects over a command's whole tree when it is
      * added, so a command line gets only the command it names (~60 ms less in a commit-msg hook).
      */
-    static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, PlanCommand.class, CommitsCommand.class,
-            ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class);
+    static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, PlanCommand.class, SlaCommand.class,
+            CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit codes of DESIGN §7. */
     static final int OK = 0;

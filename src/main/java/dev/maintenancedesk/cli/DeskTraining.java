@@ -37,6 +37,8 @@ public final class DeskTraining {
             System.setIn(new ByteArrayInputStream("fix: a\0feat(x)!: b\n\nBREAKING CHANGE: c".getBytes(StandardCharsets.UTF_8)));
             run("commits", "parse");
             run("plan", "validate");
+            run("sla", "deadline", "--start", "2026-03-10T16:30:00+01:00", "--priority", "P2", "--clock", "resolution");
+            run("sla", "between", "--start", "2026-03-10T16:30:00+01:00", "--end", "2026-03-12T10:00:00+01:00");
             run("release", "next", "--repo", repo, "--date", "2026-01-01", "--json");
             run("release", "notes", "--repo", repo, "--lang", "en");
             run("release", "notes", "--repo", repo, "--from", "HEAD~3", "--version", "1.0.0");

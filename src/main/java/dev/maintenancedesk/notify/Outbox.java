@@ -16,12 +16,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends one message once. A message is claimed in {@code notifications_sent} inside the listener's
- * transaction before it goes out: a redelivered event finds the claim and sends nothing; a failed
- * send throws, rolls the claim back and leaves the event to be retried.
+ * Sends one message once. Each message (channel and recipient) is claimed in {@code notifications_sent}
+ * and sent in a transaction of its own: a redelivered event finds the claims of what already went out
+ * and sends only the rest; a failed send rolls its own claim back and throws, which leaves the event
+ * incomplete in the publication registry, to be retried.
  */
 @Component
 class Outbox {
@@ -35,9 +39,13 @@ class Outbox {
     private final String from;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TransactionTemplate ownTransaction;
 
     Outbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mail, @Value("${desk.notify.webhook-url:}") String webhook,
-            @Value("${desk.notify.from:maintenance-desk@localhost}") String from, Clock clock) {
+            @Value("${desk.notify.from:maintenance-desk@localhost}") String from, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.mail = mail;
         this.webhook = webhook;
@@ -47,21 +55,34 @@ class Outbox {
 
     void mail(String key, String to, String text) {
         JavaMailSender sender = mail.getIfAvailable();
-        if (sender == null || !claim(key + ":mail:" + to)) {
+        if (sender == null) {
             return;
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(to);
-        message.setSubject("[Maintenance Desk] " + text.lines().findFirst().orElse(text));
-        message.setText(text);
-        sender.send(message);
+        once(key + ":mail:" + to, () -> {
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(to);
+            message.setSubject("[Maintenance Desk] " + text.lines().findFirst().orElse(text));
+            message.setText(text);
+            sender.send(message);
+        });
     }
 
     void chat(String key, String text) {
-        if (webhook == null || webhook.isBlank() || !claim(key + ":chat")) {
-            return;
+        if (webhook != null && !webhook.isBlank()) {
+            once(key + ":chat", () -> post(text));
         }
+    }
+
+    private void once(String key, Runnable send) {
+        ownTransaction.executeWithoutResult(status -> {
+            if (claim(key)) {
+                send.run();
+            }
+        });
+    }
+
+    private void post(String text) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(webhook))
                     .timeout(Duration.ofSeconds(10))
@@ -77,7 +98,7 @@ class Outbox {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while posting to the chat webhook", e);
         }
-        log.debug("chat notification {} sent", key);
+        log.debug("chat notification sent");
     }
 
     private boolean claim(String key) {

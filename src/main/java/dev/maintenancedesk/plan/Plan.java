@@ -28,11 +28,21 @@ public record Plan(
         DeprecationPolicy deprecation,
         PostmortemRule postmortem,
         List<Localized> futureImprovements,
-        List<TicketTemplate> templates) {
+        List<TicketTemplate> templates,
+        List<Team> teams) {
 
     /** The language the plan is written in; ticket texts built from templates use it. */
     public String language() {
         return "fr";
+    }
+
+    public Optional<Team> team(String key) {
+        return teams.stream().filter(t -> t.key().equals(key)).findFirst();
+    }
+
+    /** The calendar a team's clocks run on: its own, else the plan's (also for tickets without a team). */
+    public CalendarSettings calendarOf(String team) {
+        return team == null ? calendar : team(team).map(Team::calendar).filter(c -> c != null).orElse(calendar);
     }
 
     public boolean knowsLabel(String name) {
@@ -62,7 +72,7 @@ public record Plan(
 
     /** Whether closing a ticket with this priority and these labels needs a post-mortem (section 14). */
     public boolean needsPostmortem(Priority priority, List<String> ticketLabels) {
-        return postmortem.priorities().contains(priority)
+        return (priority != null && postmortem.priorities().contains(priority))
                 || ticketLabels.stream().anyMatch(postmortem.labels()::contains);
     }
 }

@@ -88,10 +88,28 @@ final class PlanReader {
             future.add(Node.localized(items.get(i), "future_improvements[" + i + "]", problems));
         }
         List<TicketTemplate> templates = templates(root);
+        List<Team> teams = teams(root);
         root.finish();
         return new Plan(name, objectives, types, ticketing, labels, priorities, sla, calendar, workflow,
                 change, releases, kpis, backlog, documentation, preventive, watch, deprecation, postmortem,
-                List.copyOf(future), templates);
+                List.copyOf(future), templates, teams);
+    }
+
+    /** Optional: teams with their own calendars; a team without one uses the plan's calendar. */
+    private List<Team> teams(Node root) {
+        List<Team> teams = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Node n : root.nodes("teams", false)) {
+            String key = n.text("key");
+            if (!key.isEmpty() && !keys.add(key)) {
+                n.problem("key", "duplicate team " + Problems.quote(key));
+            }
+            Localized name = n.localized("name", true);
+            CalendarSettings calendar = n.has("calendar") ? calendar(n.section("calendar", true)) : null;
+            n.finish();
+            teams.add(new Team(key, name, calendar));
+        }
+        return List.copyOf(teams);
     }
 
     private List<MaintenanceType> maintenanceTypes(Node root) {

@@ -1,6 +1,7 @@
 package dev.maintenancedesk.sla;
 
 import dev.maintenancedesk.calendar.Deadlines;
+import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.tickets.TicketFacet;
 import dev.maintenancedesk.tickets.TicketView;
@@ -8,6 +9,8 @@ import dev.maintenancedesk.tickets.Tickets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,13 +21,16 @@ import org.springframework.stereotype.Service;
 public class Sla implements TicketFacet {
 
     private final Tickets tickets;
-    private final SlaCalculator calculator;
+    private final Plan plan;
+    /** One calculator per calendar: the plan's, and each team's own (follow-the-sun). */
+    private final Map<CalendarSettings, SlaCalculator> calculators = new ConcurrentHashMap<>();
+    private final Map<CalendarSettings, Deadlines> deadlines = new ConcurrentHashMap<>();
     private final SlaBoard board;
     private final Clock clock;
 
     Sla(Tickets tickets, Plan plan, SlaBoard board, Clock clock) {
         this.tickets = tickets;
-        this.calculator = new SlaCalculator(Deadlines.of(plan), plan.sla());
+        this.plan = plan;
         this.board = board;
         this.clock = clock;
     }
@@ -49,11 +55,23 @@ public class Sla implements TicketFacet {
         TicketView ticket = tickets.get(number);
         TicketSla sla = of(ticket, now);
         board.store(ticket, sla, now);
+        tickets.recordDue(number, java.util.stream.Stream.of(sla.takeCharge(), sla.resolution())
+                .filter(c -> c.counting() && c.state() != ClockState.PAUSED && c.deadline() != null)
+                .map(c -> c.deadline().toInstant())
+                .min(Instant::compareTo)
+                .orElse(null));
         return sla;
     }
 
     TicketSla of(TicketView ticket, Instant now) {
+        SlaCalculator calculator = calculators.computeIfAbsent(plan.calendarOf(ticket.team()),
+                calendar -> new SlaCalculator(deadlines(ticket.team()), plan.sla()));
         return calculator.compute(Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
+    }
+
+    /** Business-time arithmetic on a team's calendar (the plan's for null), as the clocks use it. */
+    public Deadlines deadlines(String team) {
+        return deadlines.computeIfAbsent(plan.calendarOf(team), calendar -> Deadlines.of(plan, calendar));
     }
 
     @Override

@@ -80,12 +80,46 @@ class TicketRepository {
     /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
     List<TicketSummary> list(TicketFilter f, Long after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at FROM tickets t WHERE 1 = 1");
+                + "created_at, due_at FROM tickets t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (after != null) {
             sql.append(" AND number < :after");
             params.put("after", after);
         }
+        return query(sql, params, f, " ORDER BY number DESC LIMIT :limit", limit);
+    }
+
+    /**
+     * Keyset page, most urgent first: due_at ascending with nothing-due last, then newest first.
+     * {@code after} is the (due_at, number) of the previous page's last row; a null due_at marks the
+     * nothing-due tail.
+     */
+    List<TicketSummary> listByDue(TicketFilter f, DueCursor after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
+                + "created_at, due_at FROM tickets t WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (after != null && after.due() != null) {
+            sql.append(" AND (due_at > :afterDue OR (due_at = :afterDue AND number < :afterNumber) OR due_at IS NULL)");
+            params.put("afterDue", timestamp(after.due()));
+            params.put("afterNumber", after.number());
+        } else if (after != null) {
+            sql.append(" AND due_at IS NULL AND number < :afterNumber");
+            params.put("afterNumber", after.number());
+        }
+        return query(sql, params, f, " ORDER BY due_at ASC NULLS LAST, number DESC LIMIT :limit", limit);
+    }
+
+    /** Where a due-ordered page ended. */
+    record DueCursor(Instant due, long number) {}
+
+    /** Records the earliest deadline of the ticket's counting clocks (derived data: no version, no history). */
+    void recordDue(long number, Instant due) {
+        jdbc.sql("UPDATE tickets SET due_at = ? WHERE number = ?")
+                .params(due == null ? null : timestamp(due), number).update();
+    }
+
+    private List<TicketSummary> query(StringBuilder sql, Map<String, Object> params, TicketFilter f, String order,
+            int limit) {
         if (f.state() != null) {
             sql.append(" AND state = :state");
             params.put("state", f.state().name());
@@ -115,17 +149,18 @@ class TicketRepository {
             params.put("text", "%" + f.text().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
-        sql.append(" ORDER BY number DESC LIMIT :limit");
+        sql.append(order);
         params.put("limit", limit);
         List<Object[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
                 rs.getLong("number"), rs.getString("title"), rs.getString("type"), rs.getString("priority"),
-                rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at")})
+                rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at"),
+                instant(rs, "due_at")})
                 .list();
         Map<Long, TreeSet<String>> labels = labels(rows.stream().map(r -> (Long) r[0]).toList());
         return rows.stream().map(r -> new TicketSummary((Long) r[0], (String) r[1], enumOf(TicketType.class, (String) r[2]),
                 enumOf(Priority.class, (String) r[3]), TicketState.valueOf((String) r[4]),
                 List.copyOf(labels.getOrDefault((Long) r[0], new TreeSet<>())), (String) r[5], (String) r[6],
-                (Instant) r[7])).toList();
+                (Instant) r[7], (Instant) r[8])).toList();
     }
 
     void append(long number, Instant at, String actor, String action, FieldChange change, String reason) {

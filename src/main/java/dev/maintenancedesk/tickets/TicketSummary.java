@@ -5,6 +5,12 @@ import dev.maintenancedesk.plan.TicketType;
 import java.time.Instant;
 import java.util.List;
 
-/** One row of a ticket list. */
+/** One row of a ticket list; {@code dueAt} is the earliest deadline of its counting SLA clocks, if any. */
 public record TicketSummary(long number, String title, TicketType type, Priority priority, TicketState state,
-        List<String> labels, String reporter, String assignee, Instant createdAt) {}
+        List<String> labels, String reporter, String assignee, Instant createdAt, Instant dueAt) {
+
+    public TicketSummary(long number, String title, TicketType type, Priority priority, TicketState state,
+            List<String> labels, String reporter, String assignee, Instant createdAt) {
+        this(number, title, type, priority, state, labels, reporter, assignee, createdAt, null);
+    }
+}

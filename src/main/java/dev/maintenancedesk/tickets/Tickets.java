@@ -60,6 +60,7 @@ public class Tickets implements TicketQueries {
             requireRole(actor, Role.DEVELOPER, "only a developer or above may assign a ticket");
             checkAssignee(request.assignee());
         }
+        checkTeam(request.team());
         Set<String> labels = new TreeSet<>(request.labels() == null ? List.of() : request.labels());
         String description = request.description();
         if (template != null) {
@@ -95,6 +96,7 @@ public class Tickets implements TicketQueries {
         if (changes.assignee() != null && !changes.assignee().isBlank()) {
             checkAssignee(changes.assignee());
         }
+        checkTeam(changes.team());
         Instant now = clock.instant();
         var before = ticket.priority();
         List<FieldChange> applied = ticket.edit(changes, now);
@@ -213,6 +215,45 @@ public class Tickets implements TicketQueries {
         return new TicketPage(List.copyOf(items), more ? items.getLast().number() : null);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public TicketPage listByDue(TicketFilter filter, String after, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        List<TicketSummary> rows = repository.listByDue(filter, dueCursor(after), size + 1);
+        boolean more = rows.size() > size;
+        List<TicketSummary> items = more ? rows.subList(0, size) : rows;
+        String next = null;
+        if (more) {
+            TicketSummary last = items.getLast();
+            next = (last.dueAt() == null ? "-" : Long.toString(last.dueAt().toEpochMilli())) + "_" + last.number();
+        }
+        return new TicketPage(List.copyOf(items), null, next);
+    }
+
+    /**
+     * Records when the ticket is next due (the earliest deadline of its counting SLA clocks), which
+     * orders the "most urgent first" lists. Derived data: no version change, no history entry.
+     */
+    public void recordDue(long number, Instant due) {
+        repository.recordDue(number, due);
+    }
+
+    private static TicketRepository.DueCursor dueCursor(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        String[] parts = after.split("_", 2);
+        try {
+            if (parts.length != 2) {
+                throw new NumberFormatException();
+            }
+            Instant due = parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0]));
+            return new TicketRepository.DueCursor(due, Long.parseLong(parts[1]));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            throw TicketProblems.invalid("after", "\"" + after + "\" is not a cursor of this list (use the nextCursor of the previous page)");
+        }
+    }
+
     private Ticket load(long number) {
         return repository.find(number).orElseThrow(() -> TicketProblems.notFound(number));
     }
@@ -247,6 +288,14 @@ public class Tickets implements TicketQueries {
                 .orElseThrow(() -> TicketProblems.invalid("assignee", "unknown user \"" + username + "\""));
         if (!user.enabled() || !user.role().atLeast(Role.DEVELOPER)) {
             throw TicketProblems.invalid("assignee", username + " is not an active DEVELOPER or above");
+        }
+    }
+
+    /** A team must be one of the plan's: its calendar drives the ticket's SLA clocks. */
+    private void checkTeam(String team) {
+        if (team != null && !team.isBlank() && plan.team(team.strip()).isEmpty()) {
+            throw TicketProblems.invalid("team", "unknown team \"" + team + "\" (the plan's teams: "
+                    + String.join(", ", plan.teams().stream().map(dev.maintenancedesk.plan.Team::key).toList()) + ")");
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -96,6 +97,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return badRequest(List.of(new Problem(field, message)), headers, request);
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return badRequest(List.of(new Problem(ex.getParameterName(), "is required")), headers, request);
+    }
+
     /** A bug, not bad input: logged with its trace here, answered without one. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) throws Exception {
@@ -104,6 +112,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             throw ex;
         }
         log.error("Unexpected error on {}", request.getDescription(false), ex);
+        if (request instanceof ServletWebRequest servlet && BrowserErrorPages.wantsPage(servlet.getRequest())) {
+            // A person at a browser gets the 500 page (through the container's error dispatch), not JSON.
+            throw ex;
+        }
         ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         detail.setType(URI.create("/problems/internal-error"));

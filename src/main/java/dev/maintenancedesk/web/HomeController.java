@@ -1,9 +1,7 @@
 package dev.maintenancedesk.web;
 
-import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketQueries;
-import java.time.ZoneId;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,19 +14,19 @@ class HomeController {
     static final int PAGE_SIZE = 25;
 
     private final TicketQueries tickets;
-    /** The plan's calendar zone; dates are shown in it with its name, never in the server's zone. */
-    private final ZoneId zone;
+    /** Dates are shown in the viewer's zone (profile, else the plan calendar's) with its name. */
+    private final Viewer viewer;
 
-    HomeController(TicketQueries tickets, Plan plan) {
+    HomeController(TicketQueries tickets, Viewer viewer) {
         this.tickets = tickets;
-        this.zone = plan.calendar().zone();
+        this.viewer = viewer;
     }
 
     @GetMapping("/")
     String home(@RequestParam(required = false) Long after, Model model) {
         model.addAttribute("page", tickets.list(TicketFilter.none(), after, PAGE_SIZE));
         model.addAttribute("after", after);
-        model.addAttribute("zone", zone);
+        model.addAttribute("zone", viewer.zone());
         return "home";
     }
 }

@@ -1,5 +1,6 @@
 package dev.maintenancedesk.web;
 
+import dev.maintenancedesk.accounts.Role;
 import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,6 +12,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 class LayoutAdvice {
+
+    private final Viewer viewer;
+
+    LayoutAdvice(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
+    /** Whether to show the administration entry of the navigation. */
+    @ModelAttribute("isAdmin")
+    boolean isAdmin(Principal principal) {
+        return principal != null && viewer.atLeast(Role.ADMIN);
+    }
 
     @ModelAttribute("currentUser")
     String currentUser(Principal principal) {

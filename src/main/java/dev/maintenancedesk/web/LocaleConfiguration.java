@@ -15,8 +15,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * French by default, English on request ({@code ?lang=en}), remembered in a cookie. The browser's
- * Accept-Language is deliberately ignored: the team works in French whatever their browser says.
+ * French by default, English on request ({@code ?lang=en}), remembered in a cookie. Without a cookie,
+ * the language of the signed-in user's profile applies. The browser's Accept-Language is deliberately
+ * ignored: the team works in French whatever their browser says.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -28,9 +29,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
     /** The bean name is the one DispatcherServlet looks up; it replaces Boot's Accept-Language resolver. */
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(Viewer viewer) {
         CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
         resolver.setDefaultLocale(DEFAULT);
+        resolver.setDefaultLocaleFunction(request -> viewer.language().filter(SUPPORTED::contains)
+                .map(Locale::forLanguageTag).orElse(DEFAULT));
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");

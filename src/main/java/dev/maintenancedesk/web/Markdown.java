@@ -2,6 +2,7 @@ package dev.maintenancedesk.web;
 
 import java.util.List;
 import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Markdown {
 
-    private static final List<Extension> EXTENSIONS = List.of();
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)

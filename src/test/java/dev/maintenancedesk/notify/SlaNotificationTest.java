@@ -46,6 +46,8 @@ class SlaNotificationTest {
     static final MutableClock CLOCK = new MutableClock(OffsetDateTime.parse("2026-03-10T10:00:00+01:00").toInstant());
     static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     static final List<String> CHAT = new CopyOnWriteArrayList<>();
+    /** How many of the next webhook posts fail with a 503, as a chat service having an outage would. */
+    static final java.util.concurrent.atomic.AtomicInteger FAILURES = new java.util.concurrent.atomic.AtomicInteger();
     static final HttpServer WEBHOOK;
 
     static {
@@ -56,6 +58,12 @@ class SlaNotificationTest {
             throw new IllegalStateException(e);
         }
         WEBHOOK.createContext("/hook", exchange -> {
+            if (FAILURES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             CHAT.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -102,6 +110,7 @@ class SlaNotificationTest {
 
     @Test
     void atRiskGoesToTheAssigneeAndABreachAlsoToTheLeadsExactlyOnce() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-03-10T10:00:00+01:00").toInstant());
         DeskClient.newUser(port, "nt-dev", "DEVELOPER");
         DeskClient.newUser(port, "nt-lead", "LEAD");
         DeskClient admin = DeskClient.admin(port);
@@ -151,12 +160,56 @@ class SlaNotificationTest {
     }
 
     @Test
+    void twoWatchersScanningAtOnceRaiseEachAlertOnce() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-03-12T10:00:00+01:00").toInstant());
+        DeskClient.newUser(port, "nt-dev4", "DEVELOPER");
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Deux instances\",\"priority\":\"P2\","
+                + "\"assignee\":\"nt-dev4\"}").json().get("number").asLong();
+        await(() -> clocksStored(n));
+        CLOCK.advance(Duration.ofMinutes(125)); // take-charge (2h) breached, resolution (6h) not at risk
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var scans = List.of(pool.submit(() -> { start.await(); return watch.scan(); }),
+                pool.submit(() -> { start.await(); return watch.scan(); }));
+        start.countDown();
+        for (var scan : scans) {
+            scan.get();
+        }
+        pool.shutdown();
+        assertThat(alerts(n)).isEqualTo(1);
+        await(() -> about(mailsTo("nt-dev4@example.test"), n).size() == 1);
+        Thread.sleep(500);
+        assertThat(about(mailsTo("nt-dev4@example.test"), n)).hasSize(1);
+        assertThat(chatsAbout(n)).isEqualTo(1);
+    }
+
+    @Test
     void aNewP1AlertsTheLeadsAtOnce() throws Exception {
         DeskClient.newUser(port, "nt-lead2", "LEAD");
         long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Site indisponible\",\"priority\":\"P1\"}")
                 .json().get("number").asLong();
         await(() -> mailsTo("nt-lead2@example.test").stream().anyMatch(m -> subject(m).contains("Nouveau P1 — #" + n)));
     }
+
+    @Test
+    void aFailedSendIsRetriedFromTheRegistryAndWhatWentOutIsNotSentAgain() throws Exception {
+        DeskClient.newUser(port, "nt-lead3", "LEAD");
+        FAILURES.set(1);
+        long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Paiement KO\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        await(() -> about(mailsTo("nt-lead3@example.test"), n).size() == 1 && FAILURES.get() == 0);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).as("the chat post failed").isZero();
+
+        incomplete.resubmitIncompletePublications(publication -> true);
+        await(() -> chatsAbout(n) == 1);
+        Thread.sleep(500);
+        assertThat(chatsAbout(n)).isEqualTo(1);
+        assertThat(about(mailsTo("nt-lead3@example.test"), n)).as("the mail that went out is not sent again").hasSize(1);
+    }
+
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incomplete;
 
     private long alerts(long n) {
         return jdbc.sql("SELECT COUNT(*) FROM sla_alerts WHERE ticket_number = ?").param(n).query(Long.class).single();

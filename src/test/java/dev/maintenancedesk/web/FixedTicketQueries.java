@@ -26,4 +26,9 @@ final class FixedTicketQueries implements TicketQueries {
     public TicketPage list(TicketFilter filter, Long after, int limit) {
         return after == null ? new TicketPage(List.of(SECURITY_INCIDENT, UNTRIAGED), 11L) : new TicketPage(List.of(), null);
     }
+
+    @Override
+    public TicketPage listByDue(TicketFilter filter, String after, int limit) {
+        return list(filter, after == null ? null : 11L, limit);
+    }
 }

@@ -66,9 +66,26 @@ class TicketApi {
             @RequestParam(required = false) @Size(max = 64) String assignee,
             @RequestParam(required = false) @Size(max = 64) String team,
             @RequestParam(required = false) @Size(max = 200) String text,
-            @RequestParam(required = false) @Min(0) Long after,
+            @RequestParam(defaultValue = "newest") Order order,
+            @RequestParam(required = false) @Size(max = 60) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return tickets.list(new TicketFilter(state, priority, type, label, assignee, team, text), after, limit);
+        TicketFilter filter = new TicketFilter(state, priority, type, label, assignee, team, text);
+        if (order == Order.due) {
+            return tickets.listByDue(filter, after, limit);
+        }
+        return tickets.list(filter, after == null ? null : newestCursor(after), limit);
+    }
+
+    /** List orders: newest first (default), or most urgent SLA deadline first. */
+    enum Order { newest, due }
+
+    private static long newestCursor(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(after, Long.class,
+                    "after", null, e);
+        }
     }
 
     @GetMapping("/{number}")

@@ -1,0 +1,273 @@
+package dev.maintenancedesk.cli;
+
+import dev.maintenancedesk.calendar.BusinessCalendar;
+import dev.maintenancedesk.calendar.Deadlines;
+import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.plan.SlaPolicy.SlaTargets;
+import dev.maintenancedesk.plan.SlaTarget;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code desk sla deadline|add|between}: the business-time arithmetic of the plan's calendar, for
+ * scripts. Input instants must carry an offset (or Z): a bare local time is refused (exit 2) rather
+ * than guessed, because a one-hour error at a DST change is exactly what an SLA must not have.
+ */
+@Command(name = "sla", description = "Business-time arithmetic on the plan's calendar: SLA deadlines.",
+        subcommands = {SlaCommand.Deadline.class, SlaCommand.Add.class, SlaCommand.Between.class})
+final class SlaCommand implements Runnable {
+
+    /** How instants print (DESIGN §7), in the calendar's zone. */
+    static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
+
+    /** More than 100 years of business days is a typo, not an SLA. */
+    static final long MAX_YEARS = 100;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing subcommand (deadline, add or between)");
+    }
+
+    /** The plan's deadlines, or null once an invalid plan has been reported (exit 1). */
+    static Deadlines deadlines(Path planFile, PrintWriter err) {
+        // problems go to stderr: stdout carries only answers, for scripts
+        Plan plan = PlanCommand.load(planFile, err, err);
+        return plan == null ? null : deadlines(plan, planFile, err);
+    }
+
+    static Deadlines deadlines(Plan plan, Path planFile, PrintWriter err) {
+        try {
+            return Deadlines.of(plan);
+        } catch (IllegalArgumentException e) {
+            err.println("desk: invalid plan " + PlanCommand.source(planFile) + ": calendar: " + Desk.oneLine(e.getMessage()));
+            return null;
+        }
+    }
+
+    static Instant instant(String option, String text) {
+        if (text == null) {
+            throw new Desk.UsageException("missing " + option + " INSTANT");
+        }
+        try {
+            return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDateTime.parse(text.strip());
+                throw new Desk.UsageException(option + ": \"" + text + "\" has no offset; give one, e.g. "
+                        + "2026-03-10T16:30:00+01:00 or 2026-03-10T15:30:00Z");
+            } catch (DateTimeParseException notLocalEither) {
+                throw new Desk.UsageException(option + ": \"" + text
+                        + "\" is not an ISO-8601 instant with an offset (example: 2026-03-10T16:30:00+01:00)");
+            }
+        }
+    }
+
+    static Duration businessMinutes(String option, long minutes, BusinessCalendar calendar) {
+        if (minutes < 0) {
+            throw new Desk.UsageException(option + ": " + minutes + " is negative");
+        }
+        long max = MAX_YEARS * 366 * calendar.standardDay().toMinutes();
+        if (minutes > max) {
+            throw new Desk.UsageException(option + ": " + minutes + " is absurd (more than " + MAX_YEARS
+                    + " years of business days, " + max + " minutes)");
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
+    static String format(Instant instant, BusinessCalendar calendar) {
+        return OUTPUT.format(instant.atZone(calendar.zone()));
+    }
+
+    @Command(name = "deadline", description = "Print the deadline of a priority's take-charge or resolution clock "
+            + "started at INSTANT.")
+    static final class Deadline implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--start", required = true, paramLabel = "INSTANT", description = "Start, ISO-8601 with an offset.")
+        String start;
+
+        @Option(names = "--priority", required = true, paramLabel = "P1|P2|P3|P4")
+        String priority;
+
+        @Option(names = "--clock", required = true, paramLabel = "take-charge|resolution")
+        String clock;
+
+        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
+        Path plan;
+
+        @Override
+        public Integer call() {
+            Instant from = instant("--start", start);
+            Priority p = priority(priority);
+            boolean takeCharge = switch (clock.strip().toLowerCase(Locale.ROOT)) {
+                case "take-charge" -> true;
+                case "resolution" -> false;
+                default -> throw new Desk.UsageException("unknown clock \"" + clock
+                        + "\" for --clock (expected: take-charge, resolution)");
+            };
+            PrintWriter err = spec.commandLine().getErr();
+            Plan loaded = PlanCommand.load(plan, err, err);
+            Deadlines deadlines = loaded == null ? null : deadlines(loaded, plan, err);
+            if (deadlines == null) {
+                return Desk.CHECK_FAILED;
+            }
+            SlaTargets targets = loaded.sla().targets(p);
+            SlaTarget target = takeCharge ? targets.takeCharge() : targets.resolution();
+            spec.commandLine().getOut().println(format(deadlines.due(from, target), deadlines.calendar()));
+            return Desk.OK;
+        }
+
+        private static Priority priority(String text) {
+            try {
+                return Priority.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new Desk.UsageException("unknown priority \"" + text + "\" for --priority (expected: P1, P2, P3, P4)");
+            }
+        }
+    }
+
+    @Command(name = "add", description = "Print INSTANT plus N business minutes (the end of the last slot used). "
+            + "With --batch, read \"INSTANT N\" lines on stdin and print one deadline per line.")
+    static final class Add implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--start", paramLabel = "INSTANT", description = "Start, ISO-8601 with an offset.")
+        String start;
+
+        @Option(names = "--business-minutes", paramLabel = "N", description = "Business minutes to add (0 or more).")
+        Long minutes;
+
+        @Option(names = "--batch", description = "Read \"INSTANT N\" lines on stdin; a bad line stops with exit 2.")
+        boolean batch;
+
+        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
+        Path plan;
+
+        @Override
+        public Integer call() {
+            if (batch && (start != null || minutes != null)) {
+                throw new Desk.UsageException("--batch reads its instants and minutes on stdin: "
+                        + "do not give --start or --business-minutes");
+            }
+            if (!batch && minutes == null) {
+                throw new Desk.UsageException("missing --business-minutes N (or --batch)");
+            }
+            Instant from = batch ? null : instant("--start", start);
+            PrintWriter out = spec.commandLine().getOut();
+            Deadlines deadlines = deadlines(plan, spec.commandLine().getErr());
+            if (deadlines == null) {
+                return Desk.CHECK_FAILED;
+            }
+            BusinessCalendar calendar = deadlines.calendar();
+            if (!batch) {
+                out.println(format(calendar.add(from, businessMinutes("--business-minutes", minutes, calendar)), calendar));
+                return Desk.OK;
+            }
+            batch(calendar, out);
+            return Desk.OK;
+        }
+
+        /** Streams: answers are printed as lines come, so a million lines need no memory. */
+        private static void batch(BusinessCalendar calendar, PrintWriter out) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+            String eol = System.lineSeparator();
+            StringBuilder line = new StringBuilder(32);
+            try {
+                long number = 0;
+                for (String text = in.readLine(); text != null; text = in.readLine()) {
+                    number++;
+                    line.setLength(0);
+                    line.append(format(calendar.add(batchInstant(text, number), batchMinutes(text, number, calendar)), calendar))
+                            .append(eol);
+                    out.write(line.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                out.flush();
+            }
+        }
+
+        private static String[] fields(String text, long number) {
+            String[] fields = text.strip().split("\\s+");
+            if (fields.length != 2 || fields[0].isEmpty()) {
+                throw new Desk.UsageException("line " + number + ": expected \"INSTANT MINUTES\", got \"" + text + "\"");
+            }
+            return fields;
+        }
+
+        private static Instant batchInstant(String text, long number) {
+            try {
+                return instant("instant", fields(text, number)[0]);
+            } catch (Desk.UsageException e) {
+                throw e.getMessage().startsWith("line ") ? e : new Desk.UsageException("line " + number + ": " + e.getMessage());
+            }
+        }
+
+        private static Duration batchMinutes(String text, long number, BusinessCalendar calendar) {
+            String n = fields(text, number)[1];
+            try {
+                return businessMinutes("minutes", Long.parseLong(n), calendar);
+            } catch (NumberFormatException e) {
+                throw new Desk.UsageException("line " + number + ": minutes: \"" + n + "\" is not a whole number");
+            } catch (Desk.UsageException e) {
+                throw new Desk.UsageException("line " + number + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "between", description = "Print the business minutes between two instants (negative when --end "
+            + "is before --start; whole minutes, rounded toward zero).")
+    static final class Between implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--start", required = true, paramLabel = "INSTANT")
+        String start;
+
+        @Option(names = "--end", required = true, paramLabel = "INSTANT")
+        String end;
+
+        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
+        Path plan;
+
+        @Override
+        public Integer call() {
+            Instant from = instant("--start", start);
+            Instant to = instant("--end", end);
+            Deadlines deadlines = deadlines(plan, spec.commandLine().getErr());
+            if (deadlines == null) {
+                return Desk.CHECK_FAILED;
+            }
+            spec.commandLine().getOut().println(deadlines.calendar().between(from, to).toMinutes());
+            return Desk.OK;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.maintenancedesk.web.account;
+
+import dev.maintenancedesk.accounts.ApiTokens;
+import dev.maintenancedesk.accounts.UserAccount;
+import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.web.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /profile}: the user's language and time zone (every page follows them) and their personal API
+ * tokens, whose secret is shown once, right after creation.
+ */
+@Controller
+class ProfileController {
+
+    /** Region zones only (Europe/Paris, America/New_York…): offsets and legacy aliases ignore daylight saving. */
+    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && z.matches("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.*"))
+            .sorted().toList();
+
+    private final Users users;
+    private final ApiTokens tokens;
+    private final Viewer viewer;
+    private final LocaleResolver locales;
+
+    ProfileController(Users users, ApiTokens tokens, Viewer viewer, LocaleResolver locales) {
+        this.users = users;
+        this.tokens = tokens;
+        this.viewer = viewer;
+        this.locales = locales;
+    }
+
+    @GetMapping("/profile")
+    String profile(Model model) {
+        UserAccount me = me();
+        model.addAttribute("me", me);
+        model.addAttribute("zones", ZONES);
+        model.addAttribute("zone", viewer.zone().getId());
+        model.addAttribute("tokens", tokens.list(me.username()));
+        return "profile";
+    }
+
+    @PostMapping("/profile")
+    String update(@RequestParam(required = false) String displayName, @RequestParam(required = false) String email,
+            @RequestParam String language, @RequestParam String timeZone, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        UserAccount me = me();
+        try {
+            users.updateProfile(me.username(), displayName, email, language, timeZone);
+            // The language chosen here wins over an earlier ?lang= choice remembered in the cookie.
+            locales.setLocale(request, response, Locale.forLanguageTag(language));
+            redirect.addFlashAttribute("notice", "profile.saved");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("profileError", e.getMessage());
+        }
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+        if (name.isBlank() || name.strip().length() > 100) {
+            redirect.addFlashAttribute("tokenError", "profile.tokens.nameRequired");
+            return "redirect:/profile#tokens";
+        }
+        ApiTokens.NewToken token = tokens.create(me().username(), name.strip());
+        redirect.addFlashAttribute("newTokenName", token.name());
+        redirect.addFlashAttribute("newTokenSecret", token.token());
+        return "redirect:/profile#tokens";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("notice", tokens.revoke(me().username(), id) ? "profile.tokens.revoked"
+                : "profile.tokens.unknown");
+        return "redirect:/profile#tokens";
+    }
+
+    private UserAccount me() {
+        return viewer.account().filter(UserAccount::enabled)
+                .orElseThrow(() -> new AccessDeniedException("no account"));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.maintenancedesk.sla;
+
+import static dev.maintenancedesk.DeskClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maintenancedesk.DeskClient;
+import dev.maintenancedesk.DeskTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Lists ordered by SLA deadline: the most urgent first, tickets with nothing due last, keyset paged. */
+@DeskTest
+class DueOrderApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theMostUrgentComeFirstAndPagingWalksEachOnce() throws Exception {
+        DeskClient admin = DeskClient.admin(port);
+        long p3 = create(admin, "P3");
+        long none = create(admin, null);
+        long p1 = create(admin, "P1");
+        long p2 = create(admin, "P2");
+        long p4 = create(admin, "P4");
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (jdbc.sql("SELECT COUNT(*) FROM tickets WHERE due_at IS NOT NULL AND number IN (?, ?, ?, ?)")
+                .params(p1, p2, p3, p4).query(Long.class).single() < 4) {
+            assertThat(System.nanoTime()).as("due dates recorded by the sla module").isLessThan(end);
+            Thread.sleep(50);
+        }
+
+        List<Long> order = new ArrayList<>();
+        String next = "/api/v1/tickets?order=due&label=due-order&limit=2";
+        int pages = 0;
+        while (next != null) {
+            JsonNode page = admin.get(next).json();
+            page.get("items").forEach(t -> order.add(t.get("number").asLong()));
+            pages++;
+            JsonNode cursor = page.get("nextCursor");
+            next = cursor == null || cursor.isNull() ? null
+                    : "/api/v1/tickets?order=due&label=due-order&limit=2&after=" + cursor.asString();
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(order).containsExactly(p1, p2, p3, p4, none);
+
+        DeskClient.Response badCursor = admin.get("/api/v1/tickets?order=due&after=yesterday");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.json().get("field").asString()).isEqualTo("after");
+        DeskClient.Response badOrder = admin.get("/api/v1/tickets?order=random");
+        assertThat(badOrder.status()).isEqualTo(400);
+        assertThat(badOrder.json().get("field").asString()).isEqualTo("order");
+        DeskClient.Response badAfter = admin.get("/api/v1/tickets?after=abc");
+        assertThat(badAfter.status()).isEqualTo(400);
+        assertThat(badAfter.json().get("field").asString()).isEqualTo("after");
+    }
+
+    private static long create(DeskClient admin, String priority) {
+        String body = priority == null ? "{\"title\":\"due order\",\"labels\":[\"due-order\"]}"
+                : json("{\"title\":\"due order\",\"labels\":[\"due-order\"],\"priority\":%s}", priority);
+        return admin.post("/api/v1/tickets", body).json().get("number").asLong();
+    }
+}

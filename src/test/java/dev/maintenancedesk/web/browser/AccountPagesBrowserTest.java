@@ -1,0 +1,94 @@
+package dev.maintenancedesk.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maintenancedesk.DeskClient;
+import dev.maintenancedesk.DeskTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The administration of users and the personal API tokens of the profile, in headless Chromium. */
+@DeskTest
+class AccountPagesBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAdministratorCreatesAUserChangesTheirRoleAndDisablesThem() {
+        try (Browser b = Browser.open(port)) {
+            b.logIn("admin", DeskTest.ADMIN_PASSWORD);
+            b.submit(b.find("nav.main-nav a[href='/admin/users']"));
+            b.find("#u-username").sendKeys("admin");
+            b.find("#u-password").sendKeys("a-long-enough-password");
+            b.submit(b.find("form.admin-form button[type=submit]"));
+            assertThat(b.find("[role=alert]").getText()).contains("admin");   // the name is taken: refused
+
+            b.find("#u-username").sendKeys("ui-carol");
+            new Select(b.find("#u-role")).selectByValue("REPORTER");
+            b.find("#u-password").sendKeys("a-long-enough-password");
+            b.submit(b.find("form.admin-form button[type=submit]"));
+            assertThat(b.text("[role=status]")).isEqualTo("Utilisateur ui-carol créé.");
+
+            new Select(b.find("#role-ui-carol")).selectByValue("DEVELOPER");
+            b.submit(row(b, "ui-carol").findElement(By.cssSelector("form[action$='/role'] button")));
+            assertThat(new Select(b.find("#role-ui-carol")).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("DEVELOPER");
+
+            b.submit(row(b, "ui-carol").findElement(By.cssSelector("form[action$='/enabled'] button")));
+            assertThat(row(b, "ui-carol").getText()).contains("désactivé");
+            b.screenshot("admin-users");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.get("/login");
+            b.find("#username").sendKeys("ui-carol");
+            b.find("#password").sendKeys("a-long-enough-password");
+            b.submit(b.find("form.login-form button[type=submit]"));
+            assertThat(b.driver.getCurrentUrl()).contains("/login?error");
+        }
+    }
+
+    @Test
+    void aPersonalTokenIsShownOnceWorksAndCanBeRevoked() {
+        DeskClient.newUser(port, "ui-dana", "DEVELOPER");
+        try (Browser b = Browser.open(port)) {
+            b.logIn("ui-dana", "pw-ui-dana-0123456789");
+            b.get("/profile");
+            b.find("#token-name").sendKeys("ci-pipeline");
+            b.submit(b.find("#tokens form.inline-form button[type=submit]"));
+            String secret = b.text("#new-token");
+            assertThat(secret).startsWith("mdk_");
+            assertThat(DeskClient.withToken(port, secret).get("/api/v1/me").status()).isEqualTo(200);
+
+            b.get("/profile");
+            assertThat(b.all("#new-token")).as("shown once").isEmpty();
+            WebElement row = b.all("#tokens tbody tr").stream().filter(r -> r.getText().contains("ci-pipeline"))
+                    .findFirst().orElseThrow();
+            b.submit(row.findElement(By.cssSelector("button")));
+            assertThat(b.text("[role=status]")).isEqualTo("Jeton révoqué.");
+            assertThat(DeskClient.withToken(port, secret).get("/api/v1/me").status()).isEqualTo(401);
+
+            // The profile's language drives the pages when no ?lang= was chosen.
+            new Select(b.find("#language")).selectByValue("en");
+            b.submit(b.find("form.profile-form button[type=submit]"));
+            assertThat(b.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(b.text("[role=status]")).isEqualTo("Profile saved.");
+        }
+        try (Browser b = Browser.open(port)) {   // a fresh browser: no language cookie, the profile decides
+            b.logIn("ui-dana", "pw-ui-dana-0123456789");
+            assertThat(b.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(b.text("nav.main-nav")).contains("Board");
+            assertThat(b.all("nav.main-nav a[href='/admin/users']")).as("developers have no admin entry").isEmpty();
+            b.get("/admin/users");
+            assertThat(b.text("h1")).isEqualTo("Access denied");
+        }
+    }
+
+    private static WebElement row(Browser b, String username) {
+        return b.all("table.users tbody tr").stream().filter(r -> r.findElement(By.tagName("th")).getText().equals(username))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,217 @@
+package dev.maintenancedesk.web.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.maintenancedesk.DeskClient;
+import dev.maintenancedesk.DeskTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 5's acceptance, in headless Chromium over real HTTP: the daily workflow of a developer from an
+ * incident to review, English and time zones, a script in a description, and what a reporter sees.
+ * Each test saves screenshots of the pages it goes through under target/screenshots/.
+ * (Both SLA clocks come with the SLA module; they are not checked here yet.)
+ */
+@DeskTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DailyWorkflowBrowserTest {
+
+    static final String DEV = "ui-dev";
+    static final String REPORTER = "ui-reporter";
+
+    @LocalServerPort
+    int port;
+
+    DeskClient dev;
+    DeskClient reporter;
+
+    @BeforeAll
+    void users() {
+        dev = DeskClient.newUser(port, DEV, "DEVELOPER");
+        reporter = DeskClient.newUser(port, REPORTER, "REPORTER");
+    }
+
+    static String password(String user) {
+        return "pw-" + user + "-0123456789";   // the password DeskClient.newUser gives
+    }
+
+    @Test
+    void developerTakesAnIncidentFromCreationToReview() {
+        try (Browser b = Browser.open(port)) {
+            b.logIn(DEV, password(DEV));
+            b.screenshot("home");
+
+            // Create from the incident template; leaving required fields blank names each one inline.
+            b.get("/tickets/new");
+            b.screenshot("create-choose");
+            b.submit(b.find("a[data-template=incident]"));
+            b.find("#title").sendKeys("Paiements refusés en production");
+            b.submit(b.find("form.ticket-form button[type=submit]"));
+            assertThat(b.find("#form-errors").isDisplayed()).isTrue();
+            assertThat(b.all(".field.invalid textarea")).extracting(e -> e.getAttribute("name"))
+                    .containsExactly("field.impact", "field.started_at", "field.affected_service");
+            assertThat(b.text("#field-impact-error")).isEqualTo("Ce champ est obligatoire.");
+            assertThat(b.find("#title").getAttribute("value")).isEqualTo("Paiements refusés en production");
+            b.find("#field-impact").sendKeys("Aucun paiement ne passe.");
+            b.find("#field-started_at").sendKeys("10/03/2026 16:30");
+            b.find("#field-affected_service").sendKeys("API paiements");
+            b.screenshot("create");
+            b.submit(b.find("form.ticket-form button[type=submit]"));
+            assertThat(b.driver.getCurrentUrl()).matches(".*/tickets/\\d+$");
+            String ticketPath = b.driver.getCurrentUrl().replaceAll("^https?://[^/]+", "");
+            assertThat(b.text("h1")).isEqualTo("Paiements refusés en production");
+            assertThat(b.text("#description")).contains("Impact").contains("Aucun paiement ne passe.");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("Création");
+
+            // Triage it P1, then assign it.
+            new Select(b.find("#e-priority")).selectByValue("P1");
+            b.submit(b.find("form.edit-form button[type=submit]"));
+            assertThat(b.text(".ticket-ref .priority")).contains("P1");
+            move(b, "TRIAGED");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("Qualification");
+            new Select(b.find("#e-assignee")).selectByValue(DEV);
+            b.submit(b.find("form.edit-form button[type=submit]"));
+            assertThat(b.text("#assignee")).isEqualTo(DEV);
+            move(b, "ASSIGNED");
+            move(b, "IN_PROGRESS");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("Implémentation");
+
+            // To review without a pull request: the page lists what is missing, and so does the refusal.
+            assertThat(b.all("li[data-move=IN_REVIEW] .unmet li")).extracting(e -> e.getAttribute("data-requirement"))
+                    .containsExactly("pull_request", "test_evidence");
+            move(b, "IN_REVIEW");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("Implémentation");
+            WebElement refusal = b.find("#workflow .alert-error");
+            assertThat(refusal.getText()).contains("Le workflow refuse cette transition.")
+                    .contains("une pull request liée").contains("une preuve de test");
+
+            // Link a pull request and give test evidence, then move on.
+            new Select(b.find("#link-kind")).selectByValue("PULL_REQUEST");
+            b.find("#link-target").sendKeys("https://github.com/cesizen/api/pull/42");
+            b.submit(b.find("form.add-link button[type=submit]"));
+            assertThat(b.text("#links .links")).contains("https://github.com/cesizen/api/pull/42");
+            b.find("#e-evidence").sendKeys("Test de non-régression ajouté, CI verte.");
+            b.submit(b.find("form.edit-form button[type=submit]"));
+            assertThat(b.text("#test-evidence")).isEqualTo("Test de non-régression ajouté, CI verte.");
+            move(b, "IN_REVIEW");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("Revue");
+            assertThat(b.all("#workflow .alert-error")).isEmpty();
+            assertThat(b.text("#history")).contains("Implémentation").contains("Revue");
+            b.screenshot("ticket");
+
+            // English is one click away, and stays chosen.
+            b.submit(b.find("nav.languages a[hreflang=en]"));
+            assertThat(b.find("html").getAttribute("lang")).isEqualTo("en");
+            assertThat(b.text(".ticket-ref .state")).isEqualTo("In review");
+            assertThat(b.text("#h-history")).isEqualTo("History");
+            b.get("/tickets");
+            assertThat(b.text("h1")).isEqualTo("Tickets");
+            assertThat(b.find("form.filters button[type=submit]").getText()).isEqualTo("Filter");
+            b.get("/?lang=fr");
+
+            // A time zone of their own changes every displayed time, and names the zone.
+            b.get(ticketPath);
+            String paris = b.text(".meta time");
+            assertThat(paris).contains("(Europe/Paris)");
+            b.get("/profile");
+            new Select(b.find("#timeZone")).selectByValue("America/New_York");
+            b.submit(b.find("form.profile-form button[type=submit]"));
+            assertThat(b.find("[role=status]").getText()).isEqualTo("Profil enregistré.");
+            b.get(ticketPath);
+            String newYork = b.text(".meta time");
+            assertThat(newYork).contains("(America/New_York)").isNotEqualTo(paris);
+            assertThat(b.find(".meta time").getAttribute("datetime")).matches(".*-0[45]:00$");
+            assertThat(b.text("#history")).contains("America/New_York");
+            b.get("/tickets");
+            assertThat(b.text("table.tickets caption")).contains("America/New_York");
+            b.screenshot("list");
+            b.phoneScreenshot("list-phone");
+
+            b.get("/board");
+            assertThat(b.all(".column")).hasSize(9);
+            b.screenshot("board");
+            b.get("/plan");
+            assertThat(b.all(".plan-document table")).isNotEmpty();
+            b.screenshot("plan");
+            b.get("/profile");
+            b.screenshot("profile");
+        }
+    }
+
+    @Test
+    void boardAttemptsTheMoveAndShowsTheGatesAnswer() {
+        long number = dev.post("/api/v1/tickets", DeskClient.json("{\"title\":%s,\"type\":\"CORRECTIVE\"}",
+                "Carte à qualifier")).json().get("number").asLong();
+        try (Browser b = Browser.open(port)) {
+            b.logIn(DEV, password(DEV));
+            b.get("/board");
+            WebElement card = b.find("#card-" + number);
+            b.submit(card.findElement(By.cssSelector("form.card-move input[value=TRIAGED] ~ button")));
+            assertThat(b.text(".gate-answer")).contains("#" + number).contains("la priorité");
+            assertThat(b.find("#card-" + number).getAttribute("class")).contains("refused");
+            assertThat(b.find("section[data-state=NEW]").getText()).contains("Carte à qualifier");
+            b.screenshot("board-refused");
+        }
+    }
+
+    @Test
+    void aScriptInADescriptionIsNeitherRunNorInThePage() {
+        String description = "Voir ci-dessous.\n\n<script>document.title='pwned';"
+                + "var e=document.createElement('div');e.id='injected';document.body.appendChild(e);</script>\n\n"
+                + "<img src=\"x\" onerror=\"document.title='pwned-img'\">\n\n**gras**";
+        long number = dev.post("/api/v1/tickets", DeskClient.json("{\"title\":%s,\"description\":%s}",
+                "Injection <script>alert(1)</script>", description)).json().get("number").asLong();
+        try (Browser b = Browser.open(port)) {
+            b.logIn(DEV, password(DEV));
+            b.get("/tickets/" + number);
+            assertThat(b.driver.getTitle()).doesNotContain("pwned").startsWith("#" + number);
+            assertThat(b.all("#injected")).isEmpty();
+            assertThat(b.all("#description script")).isEmpty();
+            assertThat(b.all("#description [onerror]")).isEmpty();
+            assertThat(b.all("#description strong")).extracting(WebElement::getText).containsExactly("gras");
+            assertThat(b.text("h1")).isEqualTo("Injection <script>alert(1)</script>");
+            Object scripts = ((JavascriptExecutor) b.driver).executeScript(
+                    "return Array.from(document.scripts).map(s => s.src || 'inline')");
+            assertThat((List<?>) scripts).allSatisfy(s -> assertThat(s.toString()).endsWith("/htmx.min.js"));
+        }
+    }
+
+    @Test
+    void aReporterDoesNotSeeTheMovesADeveloperSees() {
+        long number = reporter.post("/api/v1/tickets", DeskClient.json("{\"title\":%s,\"type\":\"CORRECTIVE\",\"priority\":\"P3\"}",
+                "Bouton illisible")).json().get("number").asLong();
+        try (Browser b = Browser.open(port)) {
+            b.logIn(DEV, password(DEV));
+            b.get("/tickets/" + number);
+            assertThat(b.all("#workflow li[data-move] button")).extracting(WebElement::getText)
+                    .contains("Qualifier");
+            assertThat(b.all("form.edit-form")).hasSize(1);
+        }
+        try (Browser b = Browser.open(port)) {
+            b.logIn(REPORTER, password(REPORTER));
+            b.get("/tickets/" + number);
+            assertThat(b.text("h1")).isEqualTo("Bouton illisible");
+            assertThat(b.all("#workflow button")).isEmpty();
+            assertThat(b.text("#workflow")).contains("Aucune transition ne vous est possible");
+            assertThat(b.all("form.edit-form")).isEmpty();
+            assertThat(b.all("form.add-link")).isEmpty();
+            assertThat(b.all("#comment-body")).hasSize(1);   // their own ticket: they may comment
+            b.get("/board");
+            assertThat(b.all("#card-" + number + " form.card-move")).isEmpty();
+            b.get("/admin/users");
+            assertThat(b.text("h1")).isEqualTo("Accès refusé");
+        }
+    }
+
+    private static void move(Browser b, String to) {
+        b.submit(b.find("li[data-move=" + to + "] button[type=submit]"));
+    }
+}

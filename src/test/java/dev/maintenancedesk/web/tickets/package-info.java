@@ -1,0 +1,2 @@
+/** Tests of the ticket pages over real HTTP. */
+package dev.maintenancedesk.web.tickets;
