@@ -92,7 +92,7 @@ class DailyWorkflowBrowserTest {
                 assertThat(clock.getAttribute("data-state")).isIn("running", "at-risk", "breached");
                 assertThat(clock.findElement(By.cssSelector(".deadline")).getText())
                         .matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Europe/Paris\\)");
-                assertThat(clock.findElement(By.cssSelector(".left")).getText()).containsPattern("ouvrées (restantes|écoulées)|Dépassé");
+                assertThat(clock.findElement(By.cssSelector(".left")).getText()).containsPattern("Reste .* de temps ouvré|de temps ouvré écoulé|Dépassé de");
                 assertThat(clock.findElements(By.cssSelector("progress"))).hasSize(1);
             }
             OffsetDateTime takeChargeDue = deadline(takeCharge);

@@ -40,7 +40,7 @@ class SlaClocksPageTest {
                 .contains("Prise en compte").contains("Correction")
                 .contains("1 h (temps ouvré)").contains("3 h (temps ouvré)")
                 .containsPattern("<time datetime=\"[0-9T:+-]+\">\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Europe/Paris\\)</time>")
-                .contains("ouvrées restantes")
+                .contains("de temps ouvré")
                 .containsPattern("<progress id=\"progress-TAKE_CHARGE\" max=\"100\" value=\"\\d+\">");
 
         assertThat(admin.post("/api/v1/tickets/" + n + "/transitions",
