@@ -218,7 +218,7 @@ class DailyWorkflowBrowserTest {
             assertThat(b.text("h1")).isEqualTo("Injection <script>alert(1)</script>");
             Object scripts = ((JavascriptExecutor) b.driver).executeScript(
                     "return Array.from(document.scripts).map(s => s.src || 'inline')");
-            assertThat((List<?>) scripts).allSatisfy(s -> assertThat(s.toString()).endsWith("/htmx.min.js"));
+            assertThat((List<?>) scripts).allSatisfy(s -> assertThat(s.toString()).matches(".*/(htmx\\.min|js/desk)\\.js"));
         }
     }
 
@@ -273,6 +273,15 @@ class DailyWorkflowBrowserTest {
             assertThat(b.all("#sla")).hasSize(1);
             assertThat(b.text("#sla .clock[data-clock=RESOLUTION]")).contains("Échéance si reprise maintenant");
             b.screenshot("ticket-paused");
+
+            // Session gone (expired, logged out elsewhere): the poll's redirect to the login page is not
+            // swapped into the ticket page; the page reloads and shows the login page as a page.
+            b.driver.manage().deleteAllCookies();
+            ((JavascriptExecutor) b.driver).executeScript(
+                    "htmx.ajax('GET', arguments[0], {target: '#sla', swap: 'outerHTML'})", "/tickets/" + number + "/sla");
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+            assertThat(b.all("#sla")).isEmpty();
+            assertThat(b.all("#username")).hasSize(1);
         }
     }
 
