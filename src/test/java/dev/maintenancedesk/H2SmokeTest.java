@@ -72,6 +72,10 @@ class H2SmokeTest {
                 .isEqualTo(n);
         assertThat(admin.get("/api/v1/tickets/" + n + "/history").json().size()).isGreaterThanOrEqualTo(2);
         DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
-        assertThat(browser.get("/").body()).contains("Incident sur H2");
+        assertThat(browser.get("/tickets").body()).contains("Incident sur H2").contains("class=\"sla-badge");
+        assertThat(browser.get("/tickets/" + n).body()).contains("data-clock=\"RESOLUTION\"");
+        DeskClient.Response home = browser.get("/");
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.body()).contains("Mes tickets").contains("data-release=\"MINOR\"");
     }
 }

@@ -1,7 +1,10 @@
 package dev.maintenancedesk.web;
 
 import dev.maintenancedesk.accounts.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -23,6 +26,32 @@ class LayoutAdvice {
     @ModelAttribute("isAdmin")
     boolean isAdmin(Principal principal) {
         return principal != null && viewer.atLeast(Role.ADMIN);
+    }
+
+    /**
+     * The language links of the layout: this very page with the same query string (filters of a list,
+     * page of a list…), {@code lang} replaced.
+     */
+    @ModelAttribute("languageLinks")
+    Map<String, String> languageLinks(HttpServletRequest request) {
+        return languageLinks(request.getQueryString());
+    }
+
+    static Map<String, String> languageLinks(String query) {
+        StringBuilder kept = new StringBuilder("?");
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (!part.isEmpty() && !part.equals(LocaleConfiguration.PARAMETER)
+                        && !part.startsWith(LocaleConfiguration.PARAMETER + "=")) {
+                    kept.append(part).append('&');
+                }
+            }
+        }
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String language : new String[] {"fr", "en"}) {
+            links.put(language, kept + LocaleConfiguration.PARAMETER + "=" + language);
+        }
+        return links;
     }
 
     @ModelAttribute("currentUser")

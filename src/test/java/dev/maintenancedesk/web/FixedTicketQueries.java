@@ -9,10 +9,11 @@ import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketSummary;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Test-only rows for checking how the home page renders, never a stand-in for the tickets module:
- * the first page holds two tickets and points to a second page, which is empty.
+ * Test-only rows for checking how the home page renders, never a stand-in for the tickets module: two
+ * tickets on one page, filtered on state, priority and assignee as the home page asks.
  */
 final class FixedTicketQueries implements TicketQueries {
 
@@ -20,11 +21,18 @@ final class FixedTicketQueries implements TicketQueries {
             TicketType.CORRECTIVE, Priority.P1, TicketState.IN_PROGRESS, List.of("bug", "security"), "alice", "bob",
             Instant.parse("2026-03-10T15:30:00Z"));
     static final TicketSummary UNTRIAGED = new TicketSummary(11, "Export CSV des journaux", null, null,
-            TicketState.NEW, List.of(), "carol", null, Instant.parse("2026-07-01T07:05:00Z"));
+            TicketState.NEW, List.of(), "carol", "bob", Instant.parse("2026-07-01T07:05:00Z"));
 
     @Override
     public TicketPage list(TicketFilter filter, Long after, int limit) {
-        return after == null ? new TicketPage(List.of(SECURITY_INCIDENT, UNTRIAGED), 11L) : new TicketPage(List.of(), null);
+        if (after != null) {
+            return new TicketPage(List.of(), null);
+        }
+        return new TicketPage(List.of(SECURITY_INCIDENT, UNTRIAGED).stream()
+                .filter(t -> filter.state() == null || filter.state() == t.state())
+                .filter(t -> filter.priority() == null || filter.priority() == t.priority())
+                .filter(t -> filter.assignee() == null || Objects.equals(filter.assignee(), t.assignee()))
+                .toList(), null);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketSummary;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
+import dev.maintenancedesk.web.SlaClocks;
 import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
 import java.util.ArrayList;
@@ -32,13 +33,19 @@ class BoardController {
 
     private final Tickets tickets;
     private final Viewer viewer;
+    private final SlaClocks slaClocks;
 
-    BoardController(Tickets tickets, Viewer viewer) {
+    BoardController(Tickets tickets, Viewer viewer, SlaClocks slaClocks) {
         this.tickets = tickets;
         this.viewer = viewer;
+        this.slaClocks = slaClocks;
     }
 
-    record Card(TicketSummary ticket, List<TicketState> moves) {}
+    /** Columns whose clocks have all stopped: their cards carry no SLA badge, so none is computed. */
+    private static final java.util.Set<TicketState> STOPPED = java.util.EnumSet.of(TicketState.MERGED,
+            TicketState.CLOSED, TicketState.REJECTED);
+
+    record Card(TicketSummary ticket, List<TicketState> moves, SlaClocks.Shown sla) {}
 
     record Column(TicketState state, List<Card> cards, boolean more) {}
 
@@ -49,7 +56,10 @@ class BoardController {
         for (TicketState state : TicketState.values()) {
             TicketPage page = tickets.list(new TicketFilter(state, null, null, null, null, null, null), null,
                     CARDS_PER_COLUMN);
-            List<Card> cards = page.items().stream().map(t -> new Card(t, moves(t, actor))).toList();
+            java.util.Map<Long, SlaClocks.Shown> badges = STOPPED.contains(state) ? java.util.Map.of()
+                    : slaClocks.badges(page.items().stream().map(TicketSummary::number).toList());
+            List<Card> cards = page.items().stream()
+                    .map(t -> new Card(t, moves(t, actor), badges.get(t.number()))).toList();
             columns.add(new Column(state, cards, page.nextAfter() != null));
         }
         model.addAttribute("columns", columns);

@@ -10,6 +10,8 @@ import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketPage;
 import dev.maintenancedesk.tickets.TicketQueries;
 import dev.maintenancedesk.tickets.TicketState;
+import dev.maintenancedesk.tickets.TicketSummary;
+import dev.maintenancedesk.web.SlaClocks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +34,11 @@ class TicketListController {
     private final TicketQueries tickets;
     private final Plan plan;
     private final Users users;
+    private final SlaClocks slaClocks;
 
-    TicketListController(TicketQueries tickets, Plan plan, Users users) {
+    TicketListController(TicketQueries tickets, Plan plan, Users users, SlaClocks slaClocks) {
         this.tickets = tickets;
+        this.slaClocks = slaClocks;
         this.plan = plan;
         this.users = users;
     }
@@ -55,6 +59,7 @@ class TicketListController {
                 blankToNull(team), blankToNull(text));
         TicketPage page = tickets.list(filter, after, PAGE_SIZE);
         model.addAttribute("page", page);
+        model.addAttribute("badges", slaClocks.badges(page.items().stream().map(TicketSummary::number).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", !filter.equals(TicketFilter.none()));
         model.addAttribute("after", after);

@@ -20,6 +20,7 @@ import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
 import dev.maintenancedesk.web.Markdown;
+import dev.maintenancedesk.web.SlaClocks;
 import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
 import java.time.OffsetDateTime;
@@ -54,10 +55,12 @@ class TicketPageController {
     private final Markdown markdown;
     private final Viewer viewer;
     private final MessageSource messages;
+    private final SlaClocks slaClocks;
 
     TicketPageController(Tickets tickets, Postmortems postmortems, Plan plan, Users users, Markdown markdown,
-            Viewer viewer, MessageSource messages) {
+            Viewer viewer, MessageSource messages, SlaClocks slaClocks) {
         this.messages = messages;
+        this.slaClocks = slaClocks;
         this.tickets = tickets;
         this.postmortems = postmortems;
         this.plan = plan;
@@ -106,8 +109,16 @@ class TicketPageController {
             model.addAttribute("postmortem", postmortem(number));
             model.addAttribute("canWritePostmortem", actor.atLeast(Role.DEVELOPER));
         }
-        // The SLA module adds the clocks here (model attribute "sla"); until then the fragment shows nothing.
+        model.addAttribute("clocks", slaClocks.clocks(number));
         return "tickets/show";
+    }
+
+    /** Both SLA clocks alone: what the ticket page's htmx polling swaps in every 30 seconds. */
+    @GetMapping("/tickets/{number}/sla")
+    String clocks(@PathVariable long number, Model model) {
+        model.addAttribute("clocks", slaClocks.clocks(number));
+        model.addAttribute("number", number);
+        return "fragments/sla :: clocks(clocks=${clocks}, number=${number})";
     }
 
     @PostMapping("/tickets/{number}/transitions")

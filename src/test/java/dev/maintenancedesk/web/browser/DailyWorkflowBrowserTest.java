@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maintenancedesk.DeskClient;
 import dev.maintenancedesk.DeskTest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,13 +14,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 5's acceptance, in headless Chromium over real HTTP: the daily workflow of a developer from an
  * incident to review, English and time zones, a script in a description, and what a reporter sees.
  * Each test saves screenshots of the pages it goes through under target/screenshots/.
- * (Both SLA clocks come with the SLA module; they are not checked here yet.)
  */
 @DeskTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +49,6 @@ class DailyWorkflowBrowserTest {
     void developerTakesAnIncidentFromCreationToReview() {
         try (Browser b = Browser.open(port)) {
             b.logIn(DEV, password(DEV));
-            b.screenshot("home");
 
             // Create from the incident template; leaving required fields blank names each one inline.
             b.get("/tickets/new");
@@ -77,10 +78,33 @@ class DailyWorkflowBrowserTest {
             assertThat(b.text(".ticket-ref .priority")).contains("P1");
             move(b, "TRIAGED");
             assertThat(b.text(".ticket-ref .state")).isEqualTo("Qualification");
+
+            // Both SLA clocks, with the P1 targets of the plan and their deadlines in the viewer's zone.
+            WebElement takeCharge = b.find("#sla .clock[data-clock=TAKE_CHARGE]");
+            WebElement resolution = b.find("#sla .clock[data-clock=RESOLUTION]");
+            assertThat(takeCharge.getAttribute("data-target")).isEqualTo("1h");
+            assertThat(resolution.getAttribute("data-target")).isEqualTo("3h");
+            assertThat(takeCharge.findElement(By.cssSelector("h3")).getText()).isEqualTo("Prise en compte");
+            assertThat(resolution.findElement(By.cssSelector("h3")).getText()).isEqualTo("Correction");
+            assertThat(takeCharge.findElement(By.cssSelector(".target")).getText()).isEqualTo("1 h (temps ouvré)");
+            assertThat(resolution.findElement(By.cssSelector(".target")).getText()).isEqualTo("3 h (temps ouvré)");
+            for (WebElement clock : List.of(takeCharge, resolution)) {
+                assertThat(clock.getAttribute("data-state")).isIn("running", "at-risk", "breached");
+                assertThat(clock.findElement(By.cssSelector(".deadline")).getText())
+                        .matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Europe/Paris\\)");
+                assertThat(clock.findElement(By.cssSelector(".left")).getText()).containsPattern("Reste .* de temps ouvré|de temps ouvré écoulé|Dépassé de");
+                assertThat(clock.findElements(By.cssSelector("progress"))).hasSize(1);
+            }
+            OffsetDateTime takeChargeDue = deadline(takeCharge);
+            OffsetDateTime resolutionDue = deadline(resolution);
+            assertThat(resolutionDue).isAfter(takeChargeDue);
+            assertThat(b.find("#sla").getAttribute("hx-trigger")).isEqualTo("every 30s");
+            b.screenshot("ticket-triaged");
             new Select(b.find("#e-assignee")).selectByValue(DEV);
             b.submit(b.find("form.edit-form button[type=submit]"));
             assertThat(b.text("#assignee")).isEqualTo(DEV);
             move(b, "ASSIGNED");
+            assertThat(b.find("#sla .clock[data-clock=TAKE_CHARGE]").getAttribute("data-state")).isIn("met", "breached");
             move(b, "IN_PROGRESS");
             assertThat(b.text(".ticket-ref .state")).isEqualTo("Implémentation");
 
@@ -130,10 +154,24 @@ class DailyWorkflowBrowserTest {
             assertThat(newYork).contains("(America/New_York)").isNotEqualTo(paris);
             assertThat(b.find(".meta time").getAttribute("datetime")).matches(".*-0[45]:00$");
             assertThat(b.text("#history")).contains("America/New_York");
+            assertThat(b.text("#sla .clock[data-clock=RESOLUTION] .deadline")).endsWith("(America/New_York)");
+            assertThat(deadline(b.find("#sla .clock[data-clock=RESOLUTION]"))).isAtSameInstantAs(resolutionDue);
             b.get("/tickets");
             assertThat(b.text("table.tickets caption")).contains("America/New_York");
+            assertThat(b.all("table.tickets tbody tr .sla-badge")).isNotEmpty();
             b.screenshot("list");
             b.phoneScreenshot("list-phone");
+
+            // Home: the open P1 in the banner, and in "my tickets" with its SLA badge.
+            b.get("/");
+            assertThat(b.text(".banner-p1")).contains("P1").contains("Paiements refusés en production");
+            assertThat(b.find(".banner-p1 a[href='" + ticketPath + "']").isDisplayed()).isTrue();
+            WebElement mine = b.find(".home-mine a[href='" + ticketPath + "']");
+            assertThat(mine.getText()).isNotEmpty();
+            assertThat(b.all(".home-mine .sla-badge")).isNotEmpty();
+            assertThat(b.all("#release-windows dd[data-release]")).hasSize(3);
+            b.screenshot("home");
+            b.phoneScreenshot("home-phone");
 
             b.get("/board");
             assertThat(b.all(".column")).hasSize(9);
@@ -180,7 +218,7 @@ class DailyWorkflowBrowserTest {
             assertThat(b.text("h1")).isEqualTo("Injection <script>alert(1)</script>");
             Object scripts = ((JavascriptExecutor) b.driver).executeScript(
                     "return Array.from(document.scripts).map(s => s.src || 'inline')");
-            assertThat((List<?>) scripts).allSatisfy(s -> assertThat(s.toString()).endsWith("/htmx.min.js"));
+            assertThat((List<?>) scripts).allSatisfy(s -> assertThat(s.toString()).matches(".*/(htmx\\.min|js/desk)\\.js"));
         }
     }
 
@@ -209,6 +247,46 @@ class DailyWorkflowBrowserTest {
             b.get("/admin/users");
             assertThat(b.text("h1")).isEqualTo("Accès refusé");
         }
+    }
+
+    @Test
+    void theClocksFragmentIsReloadedInPlaceByHtmx() {
+        long number = dev.post("/api/v1/tickets", DeskClient.json("{\"title\":%s,\"type\":\"CORRECTIVE\",\"priority\":\"P2\"}",
+                "Horloges rechargées")).json().get("number").asLong();
+        try (Browser b = Browser.open(port)) {
+            b.logIn(DEV, password(DEV));
+            b.get("/tickets/" + number);
+            WebElement sla = b.find("#sla");
+            assertThat(sla.getAttribute("hx-get")).isEqualTo("/tickets/" + number + "/sla");
+            assertThat(sla.getAttribute("hx-trigger")).isEqualTo("every 30s");
+            assertThat(sla.getAttribute("hx-swap")).isEqualTo("outerHTML");
+            assertThat(b.all("#sla .clock[data-state=paused]")).isEmpty();
+
+            // The ticket changes elsewhere; the next poll (triggered now rather than in 30 s) shows it.
+            assertThat(dev.post("/api/v1/tickets/" + number + "/transitions",
+                    "{\"to\":\"WAITING\",\"reason\":\"Attente du fournisseur\"}").status()).isEqualTo(200);
+            ((JavascriptExecutor) b.driver).executeScript(
+                    "htmx.ajax('GET', arguments[0], {target: '#sla', swap: 'outerHTML'})", "/tickets/" + number + "/sla");
+            new WebDriverWait(b.driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.cssSelector("#sla .clock[data-state=paused]")).size() == 2);
+            assertThat(b.find("#sla").getAttribute("hx-trigger")).as("still polling after the swap").isEqualTo("every 30s");
+            assertThat(b.all("#sla")).hasSize(1);
+            assertThat(b.text("#sla .clock[data-clock=RESOLUTION]")).contains("Échéance si reprise maintenant");
+            b.screenshot("ticket-paused");
+
+            // Session gone (expired, logged out elsewhere): the poll's redirect to the login page is not
+            // swapped into the ticket page; the page reloads and shows the login page as a page.
+            b.driver.manage().deleteAllCookies();
+            ((JavascriptExecutor) b.driver).executeScript(
+                    "htmx.ajax('GET', arguments[0], {target: '#sla', swap: 'outerHTML'})", "/tickets/" + number + "/sla");
+            new WebDriverWait(b.driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login"));
+            assertThat(b.all("#sla")).isEmpty();
+            assertThat(b.all("#username")).hasSize(1);
+        }
+    }
+
+    private static OffsetDateTime deadline(WebElement clock) {
+        return OffsetDateTime.parse(clock.findElement(By.cssSelector(".deadline time")).getAttribute("datetime"));
     }
 
     private static void move(Browser b, String to) {
