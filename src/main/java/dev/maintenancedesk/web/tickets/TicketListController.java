@@ -23,8 +23,9 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * {@code /tickets}: the filtered list. Filters are plain query parameters (a GET form), so any view
- * can be bookmarked or shared; paging is keyset ({@code after} = the last number of the page before).
+ * {@code /tickets}: the filtered list, most urgent SLA deadline first unless {@code order=newest}.
+ * Filters are plain query parameters (a GET form), so any view can be bookmarked or shared; paging is
+ * keyset ({@code after} = the cursor of the page before).
  */
 @Controller
 class TicketListController {
@@ -47,8 +48,8 @@ class TicketListController {
     Object list(@RequestParam(required = false) TicketState state, @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) TicketType type, @RequestParam(required = false) String label,
             @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
-            @RequestParam(required = false) String text, @RequestParam(required = false) Long after,
-            @RequestParam Map<String, String> query, Model model) {
+            @RequestParam(required = false) String text, @RequestParam(defaultValue = "due") Order order,
+            @RequestParam(required = false) String after, @RequestParam Map<String, String> query, Model model) {
         if (query.values().stream().anyMatch(String::isBlank)) {
             // The GET form sends empty fields too; keep the shared URL to the filters actually set.
             RedirectView clean = new RedirectView(url(query, null), true);
@@ -57,14 +58,16 @@ class TicketListController {
         }
         TicketFilter filter = new TicketFilter(state, priority, type, blankToNull(label), blankToNull(assignee),
                 blankToNull(team), blankToNull(text));
-        TicketPage page = tickets.list(filter, after, PAGE_SIZE);
+        TicketPage page = order == Order.due ? tickets.listByDue(filter, after, PAGE_SIZE)
+                : tickets.list(filter, after == null ? null : number(after), PAGE_SIZE);
         model.addAttribute("page", page);
         model.addAttribute("badges", slaClocks.badges(page.items().stream().map(TicketSummary::number).toList()));
         model.addAttribute("filter", filter);
         model.addAttribute("filtered", !filter.equals(TicketFilter.none()));
         model.addAttribute("after", after);
         model.addAttribute("firstUrl", url(query, null));
-        model.addAttribute("nextUrl", page.nextAfter() == null ? null : url(query, page.nextAfter()));
+        model.addAttribute("nextUrl", page.nextCursor() == null ? null : url(query, page.nextCursor()));
+        model.addAttribute("order", order);
         model.addAttribute("states", TicketState.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());
@@ -73,10 +76,13 @@ class TicketListController {
         return "tickets/list";
     }
 
-    /** The list's URL with the same filters, on the first page or after a given number. */
-    static String url(Map<String, String> query, Long after) {
+    /** Most urgent SLA deadline first (the default), or newest first. */
+    enum Order { due, newest }
+
+    /** The list's URL with the same filters and order, on the first page or after a given cursor. */
+    static String url(Map<String, String> query, String after) {
         Map<String, String> kept = new LinkedHashMap<>();
-        for (String name : List.of("state", "priority", "type", "label", "assignee", "team", "text")) {
+        for (String name : List.of("state", "priority", "type", "label", "assignee", "team", "text", "order")) {
             String value = query.get(name);
             if (value != null && !value.isBlank()) {
                 kept.put(name, value.strip());
@@ -88,6 +94,15 @@ class TicketListController {
             uri.queryParam("after", after);
         }
         return uri.encode().build().toUriString();
+    }
+
+    private static long number(String after) {
+        try {
+            return Long.parseLong(after);
+        } catch (NumberFormatException e) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    "after: not a ticket number", e);
+        }
     }
 
     private static String blankToNull(String s) {
