@@ -133,7 +133,7 @@ class HomePageTest {
     void layoutHasNavigationLogoutWithCsrfAndNoInlineScript() throws Exception {
         String html = page(get("/")).getContentAsString();
 
-        for (String path : new String[] {"/tickets", "/board", "/releases", "/kpis", "/plan", "/profile"}) {
+        for (String path : new String[] {"/tickets", "/board", "/releases", "/plan", "/profile"}) {
             assertThat(html).contains("href=\"" + path + "\"");
         }
         assertThat(html).contains("aria-current=\"page\">Accueil</a>")
