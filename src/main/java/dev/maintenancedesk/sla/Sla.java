@@ -63,10 +63,23 @@ public class Sla implements TicketFacet {
         return sla;
     }
 
+    /** The clocks of several tickets now, from their histories read at once (lists, board). */
+    public Map<Long, TicketSla> of(java.util.Collection<Long> numbers) {
+        Instant now = clock.instant();
+        Map<Long, TicketSla> clocks = new java.util.LinkedHashMap<>();
+        tickets.histories(numbers).forEach((number, history) -> clocks.put(number,
+                calculator(history.team()).compute(Timeline.of(history.createdAt(), history.entries()), now)));
+        return clocks;
+    }
+
     TicketSla of(TicketView ticket, Instant now) {
-        SlaCalculator calculator = calculators.computeIfAbsent(plan.calendarOf(ticket.team()),
-                calendar -> new SlaCalculator(deadlines(ticket.team()), plan.sla()));
-        return calculator.compute(Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
+        return calculator(ticket.team()).compute(
+                Timeline.of(ticket.createdAt().toInstant(), tickets.history(ticket.number())), now);
+    }
+
+    private SlaCalculator calculator(String team) {
+        return calculators.computeIfAbsent(plan.calendarOf(team),
+                calendar -> new SlaCalculator(deadlines(team), plan.sla()));
     }
 
     /** Business-time arithmetic on a team's calendar (the plan's for null), as the clocks use it. */

@@ -180,6 +180,31 @@ class TicketRepository {
                 .list();
     }
 
+    /** The histories of several tickets in two queries (lists show their SLA badges this way). */
+    Map<Long, TicketHistory> histories(java.util.Collection<Long> numbers, ZoneId zone) {
+        Map<Long, TicketHistory> histories = new java.util.LinkedHashMap<>();
+        if (numbers.isEmpty()) {
+            return histories;
+        }
+        Map<Long, List<HistoryEntry>> entries = new HashMap<>();
+        jdbc.sql("SELECT * FROM ticket_events WHERE ticket_number IN (:numbers) ORDER BY ticket_number, id")
+                .param("numbers", numbers)
+                .query(rs -> {
+                    entries.computeIfAbsent(rs.getLong("ticket_number"), n -> new ArrayList<>()).add(new HistoryEntry(
+                            rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
+                            rs.getString("action"), rs.getString("field"), rs.getString("before_value"),
+                            rs.getString("after_value"), rs.getString("reason")));
+                });
+        jdbc.sql("SELECT number, created_at, team FROM tickets WHERE number IN (:numbers)")
+                .param("numbers", numbers)
+                .query(rs -> {
+                    long number = rs.getLong(1);
+                    histories.put(number, new TicketHistory(number, instant(rs, "created_at"), rs.getString(3),
+                            List.copyOf(entries.getOrDefault(number, List.of()))));
+                });
+        return histories;
+    }
+
     long addComment(long number, String author, String body, Instant at) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO ticket_comments (ticket_number, author, body, created_at) VALUES (?, ?, ?, ?)")

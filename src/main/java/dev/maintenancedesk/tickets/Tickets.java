@@ -205,6 +205,12 @@ public class Tickets implements TicketQueries {
         return repository.history(number, zone);
     }
 
+    /** The histories of several tickets at once; unknown numbers are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, TicketHistory> histories(java.util.Collection<Long> numbers) {
+        return repository.histories(numbers, zone);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public TicketPage list(TicketFilter filter, Long after, int limit) {

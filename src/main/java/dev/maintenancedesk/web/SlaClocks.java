@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * most urgent clock still counting). Templates also call it as {@code @slaClocks} to write business
  * durations ("2 h 15", "3 j 4 h") in the reader's language.
  *
- * <p>Badges are computed ticket by ticket with {@link Sla#of(long)} (lists show at most 50 rows);
- * {@link #badges} is the one place to swap for a bulk query of the sla module when it offers one.
+ * <p>Badges of a page are computed together ({@link Sla#of(java.util.Collection)}: the histories of all
+ * its rows in two queries).
  */
 @Component("slaClocks")
 public class SlaClocks {
@@ -62,8 +62,9 @@ public class SlaClocks {
     /** The badge of each ticket: its most urgent counting clock with a target; none when nothing counts. */
     public Map<Long, Shown> badges(Collection<Long> numbers) {
         Map<Long, Shown> badges = new LinkedHashMap<>();
+        Map<Long, TicketSla> clocks = sla.of(numbers);
         for (Long number : numbers) {
-            badge(sla.of(number)).ifPresent(b -> badges.put(number, b));
+            Optional.ofNullable(clocks.get(number)).flatMap(this::badge).ifPresent(b -> badges.put(number, b));
         }
         return badges;
     }
