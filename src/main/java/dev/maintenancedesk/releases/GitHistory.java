@@ -291,6 +291,27 @@ public final class GitHistory implements AutoCloseable {
         }
     }
 
+    /**
+     * What the history depends on: HEAD and every ref with the object it points to. Equal keys mean the same
+     * history, so a result computed from one may be reused (a {@code git fetch} that brings nothing keeps it).
+     */
+    public String stateKey() {
+        try {
+            StringBuilder key = new StringBuilder();
+            Ref head = repository.exactRef(Constants.HEAD);
+            key.append(head == null || head.getObjectId() == null ? "-" : head.getObjectId().name());
+            List<Ref> refs = new ArrayList<>(repository.getRefDatabase().getRefs());
+            refs.sort(Comparator.comparing(Ref::getName));
+            for (Ref ref : refs) {
+                key.append('\n').append(ref.getName()).append(' ')
+                        .append(ref.getObjectId() == null ? "-" : ref.getObjectId().name());
+            }
+            return key.toString();
+        } catch (IOException e) {
+            throw new ReleaseInputException("cannot read the refs of " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     /** {@code https://github.com/owner/name} when the {@code origin} remote is on GitHub (for links), else null. */
     public String webUrl() {
         String url = repository.getConfig().getString("remote", "origin", "url");

@@ -5,9 +5,7 @@ import dev.maintenancedesk.releases.ConventionalCommitParser;
 import dev.maintenancedesk.releases.GitCommit;
 import dev.maintenancedesk.releases.Release;
 import dev.maintenancedesk.releases.ReleaseNotes;
-import dev.maintenancedesk.releases.TicketNotes;
 import dev.maintenancedesk.releases.Version;
-import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -89,19 +86,7 @@ class ReleaseNotesApi {
         }
         LocalDate today = LocalDate.now(clock.withZone(plan.calendar().zone()));
         Release release = Release.of(version, null, today, commits);
-        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, this::ticket).notes(release));
-    }
-
-    private Optional<TicketNotes.TicketNote> ticket(long number) {
-        try {
-            TicketView t = tickets.get(number);
-            return Optional.of(new TicketNotes.TicketNote(t.number(), t.title(), t.releaseNote()));
-        } catch (ErrorResponseException e) {
-            if (e.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
-                return Optional.empty(); // a commit may name an issue of another tracker
-            }
-            throw e;
-        }
+        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, new TicketLookup(tickets)).notes(release));
     }
 
     static ErrorResponseException invalid(String field, String message) {

@@ -10,11 +10,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The releases page: the coming release windows of the plan's calendar and the registered deprecations. */
+/** The releases page: the released versions and the next one (from git), the coming release windows of the plan's calendar and the registered deprecations. */
 @Controller
 class ReleasesPage {
 
@@ -26,7 +27,10 @@ class ReleasesPage {
     private final ZoneId zone;
     private final Clock clock;
 
-    ReleasesPage(Plan plan, DeprecationRegistry deprecations, Clock clock) {
+    private final RepositoryReleases repository;
+
+    ReleasesPage(Plan plan, DeprecationRegistry deprecations, RepositoryReleases repository, Clock clock) {
+        this.repository = repository;
         this.windows = new ReleaseWindows(plan);
         this.deprecations = deprecations;
         this.zone = plan.calendar().zone();
@@ -45,6 +49,7 @@ class ReleasesPage {
         model.addAttribute("next", next);
         model.addAttribute("windows", windows.between(today, today.plusWeeks(WEEKS_AHEAD)));
         model.addAttribute("deprecations", deprecations.list());
+        model.addAttribute("history", repository.snapshot(ReleasesApi.language(LocaleContextHolder.getLocale())));
         return "releases";
     }
 }

@@ -109,4 +109,17 @@ class ReleasesApiTest {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("field").asString()).isEqualTo(field);
     }
+
+    @Test
+    void withoutARepositoryThePageSaysHowToConfigureOneAndTheApiHasNoRelease() {
+        Response page = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD).get("/releases");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Aucun dépôt git n’est configuré").contains("DESK_RELEASES_REPOSITORY")
+                .doesNotContain("next-release");
+        Response api = DeskClient.admin(port).get("/api/v1/releases");
+        assertThat(api.status()).as(api.toString()).isEqualTo(200);
+        assertThat(api.json().get("configured").asBoolean()).isFalse();
+        assertThat(api.json().get("releases").size()).isZero();
+        assertThat(api.json().get("next").isNull()).isTrue();
+    }
 }
