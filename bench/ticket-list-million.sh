@@ -11,24 +11,8 @@ requests=${2:-200}
 db=desk_bench_$$
 port=${BENCH_PORT:-18080}
 token=mdk_bench_token_0123456789abcdefghijklmnop
-psql_() { psql -X -q -h 127.0.0.1 -U postgres "$@"; }
-
-. scripts/java-home.sh
-desk_pick_java
-./desk --version >/dev/null  # builds the jar if the sources are newer
-
-psql_ -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
-}
-trap cleanup EXIT
-
-DESK_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db" DESK_DATABASE_USER=postgres DESK_PORT=$port \
-  DESK_ADMIN_PASSWORD=bench-password DESK_ADMIN_TOKEN=$token \
-  "$JAVA_HOME/bin/java" -Xmx1g -jar target/maintenance-desk.jar serve > /tmp/desk-bench-server.log 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+. bench/lib.sh
+DESK_ADMIN_PASSWORD=bench-password DESK_ADMIN_TOKEN=$token bench_start "$db" "$port" /tmp/desk-bench-server.log
 
 echo "loading $tickets tickets…" >&2
 load_start=$(date +%s)

@@ -14,27 +14,10 @@ requests=${2:-200}
 db=desk_bench_ui_$$
 port=${BENCH_PORT:-18081}
 password=bench-password-0123456789
-jar_dir=$(mktemp -d)
-cookies="$jar_dir/cookies"
-psql_() { psql -X -q -h 127.0.0.1 -U postgres "$@"; }
-
-. scripts/java-home.sh
-desk_pick_java
-./desk --version >/dev/null  # builds the jar if the sources are newer
-
-psql_ -d postgres -c "CREATE DATABASE $db"
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
-  psql_ -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
-  rm -rf "$jar_dir"
-}
-trap cleanup EXIT
-
-DESK_DATABASE_URL="jdbc:postgresql://127.0.0.1:5432/$db" DESK_DATABASE_USER=postgres DESK_PORT=$port \
-  DESK_ADMIN_PASSWORD=$password \
-  "$JAVA_HOME/bin/java" -Xmx1g -jar target/maintenance-desk.jar serve > /tmp/desk-bench-ui-server.log 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+bench_tmp=$(mktemp -d)
+cookies="$bench_tmp/cookies"
+. bench/lib.sh
+DESK_ADMIN_PASSWORD=$password bench_start "$db" "$port" /tmp/desk-bench-ui-server.log
 
 echo "loading $tickets tickets with their history…" >&2
 load_start=$(date +%s)
@@ -110,7 +93,7 @@ in_progress=$(( mid - mid % 10 + 3 ))   # n % 10 == 3: IN_PROGRESS, with seven h
   echo "| page | request | median ms | p95 ms | max ms |"
   echo "|---|---|---|---|---|"
   time_requests "ticket list, first page (25 rows, SLA badges)" "/tickets"
-  time_requests "ticket list, keyset page deep in the list" "/tickets?after=$mid"
+  time_requests "ticket list, keyset page deep in the list" "/tickets?order=newest&after=$mid"
   time_requests "ticket list, filtered (priority + label)" "/tickets?priority=P1&label=security"
   time_requests "ticket list, title search" "/tickets?text=timeout"
   time_requests "ticket page (clocks, history, comments)" "/tickets/$in_progress"
