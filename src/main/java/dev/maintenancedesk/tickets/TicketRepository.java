@@ -80,7 +80,7 @@ class TicketRepository {
     /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
     List<TicketSummary> list(TicketFilter f, Long after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at FROM tickets t WHERE 1 = 1");
+                + "created_at, due_at, waiting_from FROM tickets t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (after != null) {
             sql.append(" AND number < :after");
@@ -96,7 +96,7 @@ class TicketRepository {
      */
     List<TicketSummary> listByDue(TicketFilter f, DueCursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at FROM tickets t WHERE 1 = 1");
+                + "created_at, due_at, waiting_from FROM tickets t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (after != null && after.due() != null) {
             sql.append(" AND (due_at > :afterDue OR (due_at = :afterDue AND number < :afterNumber) OR due_at IS NULL)");
@@ -154,13 +154,13 @@ class TicketRepository {
         List<Object[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
                 rs.getLong("number"), rs.getString("title"), rs.getString("type"), rs.getString("priority"),
                 rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at"),
-                instant(rs, "due_at")})
+                instant(rs, "due_at"), rs.getString("waiting_from")})
                 .list();
         Map<Long, TreeSet<String>> labels = labels(rows.stream().map(r -> (Long) r[0]).toList());
         return rows.stream().map(r -> new TicketSummary((Long) r[0], (String) r[1], enumOf(TicketType.class, (String) r[2]),
                 enumOf(Priority.class, (String) r[3]), TicketState.valueOf((String) r[4]),
                 List.copyOf(labels.getOrDefault((Long) r[0], new TreeSet<>())), (String) r[5], (String) r[6],
-                (Instant) r[7], (Instant) r[8])).toList();
+                (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]))).toList();
     }
 
     void append(long number, Instant at, String actor, String action, FieldChange change, String reason) {

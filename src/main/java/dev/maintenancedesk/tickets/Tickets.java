@@ -133,6 +133,13 @@ public class Tickets implements TicketQueries {
         return get(number);
     }
 
+    /** The moves the actor's role allows on a listed ticket, gates aside (no database access). */
+    public List<TicketState> moves(TicketSummary ticket, Actor actor) {
+        return Workflow.moves(ticket.state(), ticket.waitingFrom()).stream()
+                .filter(to -> Workflow.permits(actor, ticket.state(), ticket.reporter(), to))
+                .toList();
+    }
+
     /**
      * For each move the actor may attempt now, the gate requirements still unmet (a reason, asked
      * when moving, is left out): what the UI shows next to a blocked transition.

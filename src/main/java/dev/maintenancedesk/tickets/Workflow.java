@@ -50,17 +50,24 @@ final class Workflow {
 
     /** The states the ticket may move to now, gates aside. */
     static List<TicketState> moves(Ticket ticket) {
-        if (ticket.state() == WAITING) {
-            return List.of(ticket.waitingFrom());
+        return moves(ticket.state(), ticket.waitingFrom());
+    }
+
+    static List<TicketState> moves(TicketState state, TicketState waitingFrom) {
+        if (state == WAITING) {
+            return List.of(waitingFrom);
         }
-        return MOVES.getOrDefault(ticket.state(), List.of());
+        return MOVES.getOrDefault(state, List.of());
     }
 
     /** Whether the actor's role lets them make this move on this ticket (gates aside). */
     static boolean permits(Actor actor, Ticket ticket, TicketState to) {
-        TicketState from = ticket.state();
+        return permits(actor, ticket.state(), ticket.reporter(), to);
+    }
+
+    static boolean permits(Actor actor, TicketState from, String reporter, TicketState to) {
         if (to == CLOSED) {
-            return actor.username().equals(ticket.reporter()) || actor.atLeast(Role.LEAD);
+            return actor.username().equals(reporter) || actor.atLeast(Role.LEAD);
         }
         if (to == TRIAGED && (from == CLOSED || from == REJECTED)) {
             return actor.atLeast(Role.LEAD);

@@ -83,7 +83,7 @@ class BoardController {
         if (ticket.state() == TicketState.CLOSED || ticket.state() == TicketState.REJECTED) {
             return List.of();
         }
-        return tickets.requirements(ticket.number(), actor).keySet().stream()
+        return tickets.moves(ticket, actor).stream()
                 .filter(to -> to != TicketState.WAITING && to != TicketState.REJECTED)
                 .toList();
     }
