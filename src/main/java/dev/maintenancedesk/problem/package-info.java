@@ -1,0 +1,3 @@
+/** The one error vocabulary of every module: invalid input, not found, conflict, forbidden, requirements unmet. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package dev.maintenancedesk.problem;
