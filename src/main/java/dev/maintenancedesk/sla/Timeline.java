@@ -20,9 +20,9 @@ record Timeline(Instant created, List<Step> steps) {
     static Timeline of(Instant created, List<HistoryEntry> history) {
         List<Step> steps = new ArrayList<>();
         for (HistoryEntry e : history) {
-            if ("priority".equals(e.field()) && e.after() != null) {
+            if (e.isPriorityChange()) {
                 steps.add(new Step(e.at().toInstant(), Priority.valueOf(e.after()), null));
-            } else if ("state".equals(e.field()) && "TRANSITIONED".equals(e.action())) {
+            } else if (e.isTransition()) {
                 steps.add(new Step(e.at().toInstant(), null, TicketState.valueOf(e.after())));
             }
         }

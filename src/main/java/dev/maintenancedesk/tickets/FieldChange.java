@@ -1,9 +1,9 @@
 package dev.maintenancedesk.tickets;
 
-/** One field of a ticket changed by one operation; becomes one history entry. */
-record FieldChange(String field, String before, String after) {
+/** One field of a ticket changed by one operation, values as text (enum names, "true", labels joined by ","). */
+public record FieldChange(TicketField field, String before, String after) {
 
-    static FieldChange of(String field, Object before, Object after) {
+    static FieldChange of(TicketField field, Object before, Object after) {
         return new FieldChange(field, before == null ? null : before.toString(), after == null ? null : after.toString());
     }
 }

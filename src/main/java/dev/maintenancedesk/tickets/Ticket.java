@@ -1,27 +1,60 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.TicketType;
+import dev.maintenancedesk.problem.Conflict;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.Forbidden;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.NotFound;
+import dev.maintenancedesk.problem.RequirementsUnmet;
+import dev.maintenancedesk.problem.TextRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The Ticket aggregate. It guards its own fields; each edit returns the changes it made so that
- * every one of them lands in the append-only history. Workflow moves go through {@link Workflow}.
+ * The Ticket aggregate. Every change of a ticket goes through one of its methods, which checks the
+ * change (field rules, the actor's role, the workflow's moves and gates) and registers the past-tense
+ * event that says what happened; the service saves the ticket and publishes those events, and the
+ * history is written from them. Nothing outside may change its state or its collections.
  */
 final class Ticket {
 
     static final int TITLE_MAX = 200;
     static final int DESCRIPTION_MAX_BYTES = 64 * 1024;
+    static final int LABELS_MAX = 20;
+    static final int USERNAME_MAX = 64;
+    static final int TEAM_MAX = 64;
+    static final int COMPONENT_MAX = 100;
+    static final int TEST_EVIDENCE_MAX = 4000;
+    static final int RELEASE_NOTE_MAX = 500;
+    static final int REASON_MAX = 1000;
+    static final int LINK_TARGET_MAX = 500;
+    static final int COMMENT_MAX = 65536;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,49}");
+
+    /** The ticket's own columns, as the repository reads and writes them (component name = column name). */
+    record Row(long number, String title, String description, TicketType type, Priority priority, TicketState state,
+            TicketState waitingFrom, String reporter, String assignee, String team, String component, String template,
+            String testEvidence, String releaseNote, boolean apiImpact, boolean docsUpdated, boolean changelogUpdated,
+            String validatedBy, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {}
 
     private final long number;
     private String title;
@@ -46,137 +79,139 @@ final class Ticket {
     private final int version;
     private final Instant createdAt;
     private Instant updatedAt;
+    private final List<Object> events = new ArrayList<>();
 
-    Ticket(long number, String title, String description, TicketType type, Priority priority, Set<String> labels,
-            TicketState state, TicketState waitingFrom, String reporter, String assignee, String team,
-            String component, String template, String testEvidence, String releaseNote, boolean apiImpact,
-            boolean docsUpdated, boolean changelogUpdated, String validatedBy, List<TicketLink> links, int version,
-            Instant createdAt, Instant updatedAt) {
-        this.number = number;
-        this.title = title;
-        this.description = description == null ? "" : description;
-        this.type = type;
-        this.priority = priority;
+    Ticket(Row row, Set<String> labels, List<TicketLink> links) {
+        this.number = row.number();
+        this.title = row.title();
+        this.description = row.description() == null ? "" : row.description();
+        this.type = row.type();
+        this.priority = row.priority();
         this.labels = new TreeSet<>(labels);
-        this.state = state;
-        this.waitingFrom = waitingFrom;
-        this.reporter = reporter;
-        this.assignee = assignee;
-        this.team = team;
-        this.component = component;
-        this.template = template;
-        this.testEvidence = testEvidence;
-        this.releaseNote = releaseNote;
-        this.apiImpact = apiImpact;
-        this.docsUpdated = docsUpdated;
-        this.changelogUpdated = changelogUpdated;
-        this.validatedBy = validatedBy;
+        this.state = row.state();
+        this.waitingFrom = row.waitingFrom();
+        this.reporter = row.reporter();
+        this.assignee = row.assignee();
+        this.team = row.team();
+        this.component = row.component();
+        this.template = row.template();
+        this.testEvidence = row.testEvidence();
+        this.releaseNote = row.releaseNote();
+        this.apiImpact = row.apiImpact();
+        this.docsUpdated = row.docsUpdated();
+        this.changelogUpdated = row.changelogUpdated();
+        this.validatedBy = row.validatedBy();
         this.links = new ArrayList<>(links);
-        this.version = version;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.version = row.version();
+        this.createdAt = row.createdAt().toInstant();
+        this.updatedAt = row.updatedAt().toInstant();
     }
 
-    /** A new ticket in state NEW; fields are checked as for an edit. */
-    static Ticket open(long number, String title, String description, TicketType type, Priority priority,
-            Set<String> labels, String reporter, String assignee, String team, String component, String template,
-            Instant now) {
-        checkTitle(title);
-        checkDescription(description);
-        labels.forEach(Ticket::checkLabel);
-        return new Ticket(number, title.strip(), description, type, priority, labels, TicketState.NEW, null, reporter,
-                blankToNull(assignee), blankToNull(team), blankToNull(component), template, null, null, false, false,
-                false, null, List.of(), 0, now, now);
+    Row row() {
+        return new Row(number, title, description, type, priority, state, waitingFrom, reporter, assignee, team,
+                component, template, testEvidence, releaseNote, apiImpact, docsUpdated, changelogUpdated, validatedBy,
+                version, utc(createdAt), utc(updatedAt));
     }
 
-    /** Applies a partial edit; returns what actually changed (nothing for equal values). */
-    List<FieldChange> edit(TicketChanges c, Instant now) {
-        List<FieldChange> changes = new ArrayList<>();
-        if (c.title() != null) {
-            checkTitle(c.title());
-            set("title", title, c.title().strip(), v -> title = v, changes);
+    /**
+     * Opens a ticket in state NEW. Every value is checked before a number is drawn, so a refused
+     * request leaves no gap in the numbering. The initial values are recorded as one edit.
+     */
+    static Ticket open(TicketChanges initial, String template, String reporter, LongSupplier numbers, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (initial.title() == null || initial.title().isBlank()) {
+            errors.add(FieldError.of("title", "required", "must not be blank"));
         }
-        if (c.description() != null) {
-            checkDescription(c.description());
-            set("description", description, c.description(), v -> description = v, changes);
+        errors.addAll(problems(initial));
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
         }
-        if (c.type() != null) {
-            set("type", type, c.type(), v -> type = v, changes);
+        Row blank = new Row(numbers.getAsLong(), initial.title().strip(), "", null, null, TicketState.NEW, null,
+                reporter, null, null, null, template, null, null, false, false, false, null, 0, utc(now), utc(now));
+        Ticket ticket = new Ticket(blank, Set.of(), List.of());
+        ticket.description = lf(initial.description()) == null ? "" : lf(initial.description());
+        List<FieldChange> values = ticket.apply(initial).stream()
+                .filter(c -> c.field() != TicketField.TITLE && c.field() != TicketField.DESCRIPTION)
+                .map(c -> new FieldChange(c.field(), null, c.after()))
+                .toList();
+        ticket.register(new TicketCreated(ticket.number, ticket.type, ticket.priority, reporter, now));
+        if (!values.isEmpty()) {
+            ticket.register(new TicketEdited(ticket.number, values, reporter, now));
         }
-        if (c.priority() != null) {
-            set("priority", priority, c.priority(), v -> priority = v, changes);
-        }
-        if (c.labels() != null) {
-            c.labels().forEach(Ticket::checkLabel);
-            TreeSet<String> next = new TreeSet<>(c.labels());
-            if (!next.equals(labels)) {
-                changes.add(FieldChange.of("labels", String.join(",", labels), String.join(",", next)));
-                labels.clear();
-                labels.addAll(next);
-            }
-        }
-        if (c.assignee() != null) {
-            set("assignee", assignee, blankToNull(c.assignee()), v -> assignee = v, changes);
-        }
-        if (c.team() != null) {
-            set("team", team, blankToNull(c.team()), v -> team = v, changes);
-        }
-        if (c.component() != null) {
-            set("component", component, blankToNull(c.component()), v -> component = v, changes);
-        }
-        if (c.testEvidence() != null) {
-            set("testEvidence", testEvidence, blankToNull(c.testEvidence()), v -> testEvidence = v, changes);
-        }
-        if (c.releaseNote() != null) {
-            set("releaseNote", releaseNote, blankToNull(c.releaseNote()), v -> releaseNote = v, changes);
-        }
-        if (c.apiImpact() != null) {
-            set("apiImpact", apiImpact, c.apiImpact(), v -> apiImpact = v, changes);
-        }
-        if (c.docsUpdated() != null) {
-            set("docsUpdated", docsUpdated, c.docsUpdated(), v -> docsUpdated = v, changes);
-        }
-        if (c.changelogUpdated() != null) {
-            set("changelogUpdated", changelogUpdated, c.changelogUpdated(), v -> changelogUpdated = v, changes);
-        }
-        if (!changes.isEmpty()) {
-            updatedAt = now;
-        }
-        return changes;
+        return ticket;
     }
 
-    /** Adds a link, or updates the merged flag of an existing one; null when nothing changed. */
-    FieldChange link(TicketLink link, Instant now) {
-        TicketLink normalized = link.normalized();
-        for (int i = 0; i < links.size(); i++) {
-            TicketLink existing = links.get(i);
-            if (existing.kind() == normalized.kind() && existing.target().equals(normalized.target())) {
-                if (existing.equals(normalized)) {
-                    return null;
-                }
-                links.set(i, normalized);
-                updatedAt = now;
-                return FieldChange.of("links", existing, normalized);
-            }
+    /** Applies a partial edit made by {@code actor}; records what actually changed (nothing for equal values). */
+    void edit(TicketChanges changes, Actor actor, Instant now) {
+        if (changes.version() == null) {
+            throw InvalidInput.of(FieldError.of("version", "required", "is required (the version you read)"));
         }
-        links.add(normalized);
+        if (changes.version() != version) {
+            throw stale();
+        }
+        Set<TicketField> editable = editableBy(actor);
+        if (editable.isEmpty()) {
+            throw new Forbidden("ticket-edit-forbidden", "a reporter may change only their own tickets");
+        }
+        Set<TicketField> sent = changes.fields();
+        if (!editable.containsAll(sent)) {
+            throw new Forbidden("ticket-fields-forbidden",
+                    "a reporter may change only the title, description and labels of a ticket");
+        }
+        List<FieldError> errors = problems(changes);
+        if (changes.title() != null && changes.title().isBlank()) {
+            errors.addFirst(FieldError.of("title", "required", "must not be blank"));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        Priority before = priority;
+        List<FieldChange> applied = apply(changes);
+        if (applied.isEmpty()) {
+            return;
+        }
         updatedAt = now;
-        return FieldChange.of("links", null, normalized);
-    }
-
-    FieldChange unlink(LinkKind kind, String target, Instant now) {
-        for (TicketLink existing : links) {
-            if (existing.kind() == kind && existing.target().equals(target.strip())) {
-                links.remove(existing);
-                updatedAt = now;
-                return FieldChange.of("links", existing, null);
-            }
+        register(new TicketEdited(number, applied, actor.username(), now));
+        if (before != priority) {
+            register(new TicketPriorityChanged(number, before, priority, actor.username(), now));
         }
-        return null;
     }
 
-    /** Moves to {@code to}; the caller has checked that the workflow allows it. */
-    FieldChange moveTo(TicketState to, String actor, Instant now) {
+    /** Moves to {@code to} if the move exists, the actor's role allows it and its gate is met. */
+    void transition(TicketState to, String reason, Integer expectedVersion, Actor actor, Workflow workflow,
+            Instant now) {
+        if (to == null) {
+            throw InvalidInput.of(FieldError.of("to", "required", "is required (the state to move to)"));
+        }
+        if (expectedVersion != null && expectedVersion != version) {
+            throw stale();
+        }
+        List<TicketState> moves = Workflow.moves(state, waitingFrom);
+        if (!moves.contains(to)) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("from", state);
+            properties.put("to", to);
+            properties.put("allowed", moves);
+            throw new Conflict("transition-not-allowed", "Ticket #" + number + " cannot go from " + state + " to "
+                    + to + ".", properties, number, state, to);
+        }
+        if (!Workflow.permits(actor, state, reporter, to)) {
+            throw new Forbidden("move-forbidden", actor.username() + " (" + actor.role() + ") may not move ticket #"
+                    + number + " from " + state + " to " + to + ".", number, state, to);
+        }
+        String why = normalize(TextRules.check("reason", reason, REASON_MAX));
+        List<String> missing = new ArrayList<>();
+        if (Workflow.needsReason(state, to) && why == null) {
+            missing.add("reason");
+        }
+        missing.addAll(workflow.unmet(this, to));
+        if (!missing.isEmpty()) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("from", state);
+            properties.put("to", to);
+            throw new RequirementsUnmet("gate-not-met", "Ticket #" + number + " cannot go from " + state + " to " + to
+                    + " yet: missing " + String.join(", ", missing) + ".", missing, properties);
+        }
         TicketState from = state;
         if (to == TicketState.WAITING) {
             waitingFrom = from;
@@ -184,13 +219,129 @@ final class Ticket {
             waitingFrom = null;
         }
         if (to == TicketState.CLOSED) {
-            validatedBy = actor;
-        } else if (to == TicketState.TRIAGED && (from == TicketState.CLOSED || from == TicketState.REJECTED)) {
+            validatedBy = actor.username();
+        } else if (Workflow.isReopening(from, to)) {
             validatedBy = null;
         }
         state = to;
         updatedAt = now;
-        return FieldChange.of("state", from, to);
+        register(new TicketTransitioned(number, from, to, actor.username(), why, now));
+    }
+
+    /** The moves the actor's role lets them attempt now, each with what its gate still lacks. */
+    List<Move> moves(Actor actor, Workflow workflow) {
+        return Workflow.moves(state, waitingFrom).stream()
+                .filter(to -> Workflow.permits(actor, state, reporter, to))
+                .map(to -> {
+                    List<String> missing = workflow.unmet(this, to);
+                    return new Move(to, missing.isEmpty(), missing, Workflow.needsReason(state, to));
+                })
+                .toList();
+    }
+
+    /** What the actor may do with this ticket. */
+    TicketPermissions permissions(Actor actor, Workflow workflow) {
+        return new TicketPermissions(moves(actor, workflow), editableBy(actor), mayLink(actor), mayComment(actor));
+    }
+
+    /**
+     * Adds a link, or changes the merged flag of an existing one. A link to a ticket must name
+     * another ticket; {@code exists} says whether a ticket number exists.
+     */
+    void link(TicketLink link, Actor actor, java.util.function.LongPredicate exists, Instant now) {
+        if (!mayLink(actor)) {
+            throw new Forbidden("link-forbidden", "only a developer or above may link changes to a ticket");
+        }
+        TicketLink normalized = checkLink(link);
+        if (normalized.kind().pointsAtTicket()) {
+            long other = ticketReference(normalized.target());
+            if (other == number) {
+                throw InvalidInput.of(FieldError.of("target", "self-link", "a ticket cannot be linked to itself"));
+            }
+            if (!exists.test(other)) {
+                throw new NotFound("ticket-not-found", "There is no ticket #" + other + ".", other);
+            }
+        }
+        for (int i = 0; i < links.size(); i++) {
+            TicketLink existing = links.get(i);
+            if (existing.kind() == normalized.kind() && existing.target().equals(normalized.target())) {
+                if (!existing.equals(normalized)) {
+                    links.set(i, normalized);
+                    updatedAt = now;
+                    register(new TicketLinked(number, existing, normalized, actor.username(), now));
+                }
+                return;
+            }
+        }
+        links.add(normalized);
+        updatedAt = now;
+        register(new TicketLinked(number, null, normalized, actor.username(), now));
+    }
+
+    void unlink(LinkKind kind, String target, Actor actor, Instant now) {
+        if (!mayLink(actor)) {
+            throw new Forbidden("unlink-forbidden", "only a developer or above may unlink changes from a ticket");
+        }
+        if (kind == null) {
+            throw InvalidInput.of(FieldError.of("kind", "required", "is required"));
+        }
+        String wanted = TextRules.check("target", target == null ? "" : target, LINK_TARGET_MAX).strip();
+        for (TicketLink existing : links) {
+            if (existing.kind() == kind && existing.target().equals(wanted)) {
+                links.remove(existing);
+                updatedAt = now;
+                register(new TicketUnlinked(number, existing, actor.username(), now));
+                return;
+            }
+        }
+        throw InvalidInput.of(FieldError.of("target", "no-such-link",
+                "ticket #" + number + " has no " + kind + " link to " + wanted));
+    }
+
+    /** Checks a comment the actor wants to add; returns its text as it is stored. */
+    String comment(String body, Actor actor) {
+        if (!mayComment(actor)) {
+            throw new Forbidden("comment-forbidden", "a reporter may comment only on their own tickets");
+        }
+        if (body == null || body.isBlank()) {
+            throw InvalidInput.of(FieldError.of("body", "required", "must not be blank"));
+        }
+        return lf(TextRules.check("body", body, COMMENT_MAX));
+    }
+
+    /** Fields this actor may change: all for developers and above, the own text of their tickets for reporters. */
+    Set<TicketField> editableBy(Actor actor) {
+        if (actor.atLeast(Role.DEVELOPER)) {
+            return EnumSet.of(TicketField.TITLE, TicketField.DESCRIPTION, TicketField.TYPE, TicketField.PRIORITY,
+                    TicketField.LABELS, TicketField.ASSIGNEE, TicketField.TEAM, TicketField.COMPONENT,
+                    TicketField.TEST_EVIDENCE, TicketField.RELEASE_NOTE, TicketField.API_IMPACT,
+                    TicketField.DOCS_UPDATED, TicketField.CHANGELOG_UPDATED);
+        }
+        if (!actor.username().equals(reporter)) {
+            return EnumSet.noneOf(TicketField.class);
+        }
+        EnumSet<TicketField> own = EnumSet.noneOf(TicketField.class);
+        for (TicketField field : TicketField.values()) {
+            if (field.reporterMayEdit()) {
+                own.add(field);
+            }
+        }
+        return own;
+    }
+
+    boolean mayLink(Actor actor) {
+        return actor.atLeast(Role.DEVELOPER);
+    }
+
+    boolean mayComment(Actor actor) {
+        return actor.atLeast(Role.DEVELOPER) || actor.username().equals(reporter);
+    }
+
+    /** The events registered since the ticket was loaded, handed out once for publication. */
+    List<Object> releaseEvents() {
+        List<Object> released = List.copyOf(events);
+        events.clear();
+        return released;
     }
 
     boolean hasPullRequest() {
@@ -208,60 +359,147 @@ final class Ticket {
                 updatedAt.atZone(zone).toOffsetDateTime());
     }
 
-    private static <T> void set(String field, T before, T after, Consumer<T> setter, List<FieldChange> changes) {
+    // --- field rules: one place for API and forms alike ---
+
+    /** Every value of {@code c} that breaks a field rule, each naming its field. */
+    private static List<FieldError> problems(TicketChanges c) {
+        List<FieldError> errors = new ArrayList<>();
+        add(errors, TextRules.problem("title", c.title() == null ? null : c.title().strip(), TITLE_MAX));
+        add(errors, TextRules.problem("description", c.description(), 0));
+        if (c.description() != null && c.description().getBytes(StandardCharsets.UTF_8).length > DESCRIPTION_MAX_BYTES) {
+            errors.add(FieldError.of("description", "too-large", "must be at most 64 KiB (65536 bytes in UTF-8)",
+                    DESCRIPTION_MAX_BYTES));
+        }
+        if (c.labels() != null) {
+            if (c.labels().size() > LABELS_MAX) {
+                errors.add(FieldError.of("labels", "too-many", "at most " + LABELS_MAX + " labels", LABELS_MAX));
+            }
+            for (int i = 0; i < c.labels().size(); i++) {
+                String label = c.labels().get(i);
+                if (label == null || !LABEL.matcher(label).matches()) {
+                    FieldError text = TextRules.problem("labels[" + i + "]", label, 50);
+                    errors.add(text != null ? text : FieldError.of("labels[" + i + "]", "label",
+                            "\"" + label + "\" is not a label (lower case letters, digits, '-', '.', '_'; at most 50 characters)",
+                            label));
+                }
+            }
+        }
+        add(errors, TextRules.problem("assignee", c.assignee(), USERNAME_MAX));
+        add(errors, TextRules.problem("team", c.team(), TEAM_MAX));
+        add(errors, TextRules.problem("component", c.component(), COMPONENT_MAX));
+        add(errors, TextRules.problem("testEvidence", normalize(c.testEvidence()), TEST_EVIDENCE_MAX));
+        add(errors, TextRules.problem("releaseNote", c.releaseNote(), RELEASE_NOTE_MAX));
+        return errors;
+    }
+
+    private static void add(List<FieldError> errors, FieldError error) {
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+
+    /** Sets every given value (already checked); returns the changes in field order. */
+    private List<FieldChange> apply(TicketChanges c) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (c.title() != null) set(TicketField.TITLE, title, c.title().strip(), v -> title = v, changes);
+        if (c.description() != null) set(TicketField.DESCRIPTION, description, lf(c.description()), v -> description = v,
+                changes);
+        if (c.type() != null) set(TicketField.TYPE, type, c.type(), v -> type = v, changes);
+        if (c.priority() != null) set(TicketField.PRIORITY, priority, c.priority(), v -> priority = v, changes);
+        if (c.labels() != null) {
+            TreeSet<String> next = new TreeSet<>(c.labels());
+            if (!next.equals(labels)) {
+                changes.add(FieldChange.of(TicketField.LABELS, String.join(",", labels), String.join(",", next)));
+                labels.clear();
+                labels.addAll(next);
+            }
+        }
+        if (c.assignee() != null) set(TicketField.ASSIGNEE, assignee, normalize(c.assignee()), v -> assignee = v, changes);
+        if (c.team() != null) set(TicketField.TEAM, team, normalize(c.team()), v -> team = v, changes);
+        if (c.component() != null) set(TicketField.COMPONENT, component, normalize(c.component()), v -> component = v, changes);
+        if (c.testEvidence() != null) set(TicketField.TEST_EVIDENCE, testEvidence, normalize(c.testEvidence()),
+                v -> testEvidence = v, changes);
+        if (c.releaseNote() != null) set(TicketField.RELEASE_NOTE, releaseNote, normalize(c.releaseNote()),
+                v -> releaseNote = v, changes);
+        if (c.apiImpact() != null) set(TicketField.API_IMPACT, apiImpact, c.apiImpact(), v -> apiImpact = v, changes);
+        if (c.docsUpdated() != null) set(TicketField.DOCS_UPDATED, docsUpdated, c.docsUpdated(), v -> docsUpdated = v, changes);
+        if (c.changelogUpdated() != null) set(TicketField.CHANGELOG_UPDATED, changelogUpdated, c.changelogUpdated(),
+                v -> changelogUpdated = v, changes);
+        return changes;
+    }
+
+    private static <T> void set(TicketField field, T before, T after, Consumer<T> setter, List<FieldChange> changes) {
         if (!Objects.equals(before, after)) {
             setter.accept(after);
             changes.add(FieldChange.of(field, before, after));
         }
     }
 
-    private static void checkTitle(String title) {
-        if (title == null || title.isBlank()) {
-            throw TicketProblems.invalid("title", "must not be blank");
+    private static TicketLink checkLink(TicketLink link) {
+        List<FieldError> errors = new ArrayList<>();
+        if (link.kind() == null) {
+            errors.add(FieldError.of("kind", "required", "is required"));
         }
-        if (title.strip().length() > TITLE_MAX) {
-            throw TicketProblems.invalid("title", "must be at most " + TITLE_MAX + " characters");
+        if (link.target() == null || link.target().isBlank()) {
+            errors.add(FieldError.of("target", "required", "must not be blank"));
+        } else {
+            add(errors, TextRules.problem("target", link.target().strip(), LINK_TARGET_MAX));
         }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
+        }
+        return link.normalized();
     }
 
-    private static void checkDescription(String description) {
-        if (description != null && description.getBytes(StandardCharsets.UTF_8).length > DESCRIPTION_MAX_BYTES) {
-            throw TicketProblems.invalid("description", "must be at most 64 KiB (65536 bytes in UTF-8)");
+    private static long ticketReference(String target) {
+        String digits = target.startsWith("#") ? target.substring(1) : target;
+        try {
+            long n = Long.parseLong(digits);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
         }
+        throw InvalidInput.of(FieldError.of("target", "ticket-reference",
+                "\"" + target + "\" is not a ticket reference like #12", target));
     }
 
-    private static void checkLabel(String label) {
-        if (label == null || !LABEL.matcher(label).matches()) {
-            throw TicketProblems.invalid("labels", "\"" + label + "\" is not a label (lower case letters, digits, "
-                    + "'-', '.', '_'; at most 50 characters)");
-        }
+    private Conflict stale() {
+        return new Conflict("stale-version", "Ticket #" + number + " was changed by someone else (now at version "
+                + version + "); reload it and apply your change again.", Map.of("currentVersion", version), number,
+                version);
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    private void register(Object event) {
+        events.add(event);
+    }
+
+    /** Blank means "none"; browsers send text areas with CRLF line ends, stored texts use LF. */
+    private static String normalize(String value) {
+        return value == null || value.isBlank() ? null : value.strip().replace("\r\n", "\n");
+    }
+
+    private static String lf(String value) {
+        return value == null ? null : value.replace("\r\n", "\n");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     long number() { return number; }
-    String title() { return title; }
-    String description() { return description; }
     TicketType type() { return type; }
     Priority priority() { return priority; }
-    Set<String> labels() { return labels; }
+    Set<String> labels() { return Collections.unmodifiableSet(labels); }
     TicketState state() { return state; }
-    TicketState waitingFrom() { return waitingFrom; }
     String reporter() { return reporter; }
     String assignee() { return assignee; }
-    String team() { return team; }
-    String component() { return component; }
-    String template() { return template; }
     String testEvidence() { return testEvidence; }
     String releaseNote() { return releaseNote; }
     boolean apiImpact() { return apiImpact; }
     boolean docsUpdated() { return docsUpdated; }
     boolean changelogUpdated() { return changelogUpdated; }
-    String validatedBy() { return validatedBy; }
-    List<TicketLink> links() { return links; }
+    List<TicketLink> links() { return Collections.unmodifiableList(links); }
     int version() { return version; }
-    Instant createdAt() { return createdAt; }
-    Instant updatedAt() { return updatedAt; }
 }

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.lang.reflect.RecordComponent;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -29,35 +35,35 @@ class TicketRepository {
         this.jdbc = jdbc;
     }
 
+    /** Ticket columns, read from and written to the aggregate's {@link Ticket.Row}: one mapping for every field. */
+    private static final List<String> COLUMNS = Arrays.stream(Ticket.Row.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+    private static final RowMapper<Ticket.Row> ROWS = new DataClassRowMapper<>(Ticket.Row.class);
+    private static final String INSERT = "INSERT INTO tickets (" + COLUMNS.stream().map(TicketRepository::column)
+            .collect(Collectors.joining(", ")) + ") VALUES (" + COLUMNS.stream().map(c -> ":" + c)
+            .collect(Collectors.joining(", ")) + ")";
+    /** The number and the creation never change; the version is the optimistic lock. */
+    private static final String UPDATE = "UPDATE tickets SET " + COLUMNS.stream()
+            .filter(c -> !Set.of("number", "version", "reporter", "template", "createdAt").contains(c))
+            .map(c -> column(c) + " = :" + c).collect(Collectors.joining(", "))
+            + ", version = version + 1 WHERE number = :number AND version = :version";
+
     long nextNumber() {
         return jdbc.sql("SELECT nextval('ticket_number_seq')").query(Long.class).single();
     }
 
+    boolean exists(long number) {
+        return jdbc.sql("SELECT COUNT(*) FROM tickets WHERE number = ?").param(number).query(Long.class).single() > 0;
+    }
+
     void insert(Ticket t) {
-        jdbc.sql("""
-                INSERT INTO tickets (number, title, description, type, priority, state, waiting_from, reporter,
-                  assignee, team, component, template, test_evidence, release_note, api_impact, docs_updated,
-                  changelog_updated, validated_by, version, created_at, updated_at)
-                VALUES (:number, :title, :description, :type, :priority, :state, :waitingFrom, :reporter,
-                  :assignee, :team, :component, :template, :testEvidence, :releaseNote, :apiImpact, :docsUpdated,
-                  :changelogUpdated, :validatedBy, 0, :createdAt, :updatedAt)""")
-                .params(columns(t))
-                .update();
+        jdbc.sql(INSERT).params(parameters(t.row())).update();
         writeLabelsAndLinks(t);
     }
 
     /** Writes the ticket if nobody changed it since it was read; false when the version was stale. */
     boolean update(Ticket t) {
-        int rows = jdbc.sql("""
-                UPDATE tickets SET title = :title, description = :description, type = :type, priority = :priority,
-                  state = :state, waiting_from = :waitingFrom, assignee = :assignee, team = :team,
-                  component = :component, test_evidence = :testEvidence, release_note = :releaseNote,
-                  api_impact = :apiImpact, docs_updated = :docsUpdated, changelog_updated = :changelogUpdated,
-                  validated_by = :validatedBy, version = version + 1, updated_at = :updatedAt
-                WHERE number = :number AND version = :version""")
-                .params(columns(t))
-                .param("version", t.version())
-                .update();
+        int rows = jdbc.sql(UPDATE).params(parameters(t.row())).update();
         if (rows == 0) {
             return false;
         }
@@ -68,9 +74,9 @@ class TicketRepository {
     }
 
     Optional<Ticket> find(long number) {
-        return jdbc.sql("SELECT * FROM tickets WHERE number = ?").param(number)
-                .query((rs, i) -> ticket(rs, labels(List.of(number)).getOrDefault(number, new TreeSet<>()), links(number)))
-                .optional();
+        return jdbc.sql("SELECT * FROM tickets WHERE number = ?").param(number).query(ROWS).optional()
+                .map(row -> new Ticket(row, labels(List.of(number)).getOrDefault(number, new TreeSet<>()),
+                        links(number)));
     }
 
     int currentVersion(long number) {
@@ -109,8 +115,6 @@ class TicketRepository {
         return query(sql, params, f, " ORDER BY due_at ASC NULLS LAST, number DESC LIMIT :limit", limit);
     }
 
-    /** Where a due-ordered page ended. */
-    record DueCursor(Instant due, long number) {}
 
     /** Records the earliest deadline of the ticket's counting clocks (derived data: no version, no history). */
     void recordDue(long number, Instant due) {
@@ -163,20 +167,19 @@ class TicketRepository {
                 (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]))).toList();
     }
 
-    void append(long number, Instant at, String actor, String action, FieldChange change, String reason) {
+    void append(long number, Instant at, String actor, TicketAction action, TicketField field, String before,
+            String after, String reason) {
         jdbc.sql("""
                 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, timestamp(at), actor, action, change == null ? null : change.field(),
-                        change == null ? null : change.before(), change == null ? null : change.after(), reason)
+                .params(number, timestamp(at), actor, action.name(), field == null ? null : field.name(), before, after,
+                        reason)
                 .update();
     }
 
     List<HistoryEntry> history(long number, ZoneId zone) {
         return jdbc.sql("SELECT * FROM ticket_events WHERE ticket_number = ? ORDER BY id").param(number)
-                .query((rs, i) -> new HistoryEntry(rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("field"), rs.getString("before_value"),
-                        rs.getString("after_value"), rs.getString("reason")))
+                .query((rs, i) -> entry(rs, zone))
                 .list();
     }
 
@@ -190,10 +193,7 @@ class TicketRepository {
         jdbc.sql("SELECT * FROM ticket_events WHERE ticket_number IN (:numbers) ORDER BY ticket_number, id")
                 .param("numbers", numbers)
                 .query(rs -> {
-                    entries.computeIfAbsent(rs.getLong("ticket_number"), n -> new ArrayList<>()).add(new HistoryEntry(
-                            rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
-                            rs.getString("action"), rs.getString("field"), rs.getString("before_value"),
-                            rs.getString("after_value"), rs.getString("reason")));
+                    entries.computeIfAbsent(rs.getLong("ticket_number"), n -> new ArrayList<>()).add(entry(rs, zone));
                 });
         jdbc.sql("SELECT number, created_at, team FROM tickets WHERE number IN (:numbers)")
                 .param("numbers", numbers)
@@ -203,6 +203,19 @@ class TicketRepository {
                             List.copyOf(entries.getOrDefault(number, List.of()))));
                 });
         return histories;
+    }
+
+    private static HistoryEntry entry(ResultSet rs, ZoneId zone) throws SQLException {
+        TicketField field = enumOf(TicketField.class, rs.getString("field"));
+        String before = rs.getString("before_value");
+        String after = rs.getString("after_value");
+        if (field == TicketField.LINKS) {
+            return new HistoryEntry(rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
+                    TicketAction.valueOf(rs.getString("action")), field, null, null, rs.getString("reason"),
+                    LinkText.parse(before), LinkText.parse(after));
+        }
+        return new HistoryEntry(rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
+                TicketAction.valueOf(rs.getString("action")), field, before, after, rs.getString("reason"), null, null);
     }
 
     long addComment(long number, String author, String body, Instant at) {
@@ -251,40 +264,23 @@ class TicketRepository {
                 .list();
     }
 
-    private static Ticket ticket(ResultSet rs, TreeSet<String> labels, List<TicketLink> links) throws SQLException {
-        return new Ticket(rs.getLong("number"), rs.getString("title"), rs.getString("description"),
-                enumOf(TicketType.class, rs.getString("type")), enumOf(Priority.class, rs.getString("priority")),
-                labels, TicketState.valueOf(rs.getString("state")), enumOf(TicketState.class, rs.getString("waiting_from")),
-                rs.getString("reporter"), rs.getString("assignee"), rs.getString("team"), rs.getString("component"),
-                rs.getString("template"), rs.getString("test_evidence"), rs.getString("release_note"),
-                rs.getBoolean("api_impact"), rs.getBoolean("docs_updated"), rs.getBoolean("changelog_updated"),
-                rs.getString("validated_by"), new ArrayList<>(links), rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+    /** Enum values are stored by name; everything else as JDBC takes it. */
+    private static Map<String, Object> parameters(Ticket.Row row) {
+        Map<String, Object> p = new HashMap<>();
+        for (RecordComponent component : Ticket.Row.class.getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(row);
+                p.put(component.getName(), value instanceof Enum<?> e ? e.name() : value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return p;
     }
 
-    private static Map<String, Object> columns(Ticket t) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("number", t.number());
-        p.put("title", t.title());
-        p.put("description", t.description());
-        p.put("type", t.type() == null ? null : t.type().name());
-        p.put("priority", t.priority() == null ? null : t.priority().name());
-        p.put("state", t.state().name());
-        p.put("waitingFrom", t.waitingFrom() == null ? null : t.waitingFrom().name());
-        p.put("reporter", t.reporter());
-        p.put("assignee", t.assignee());
-        p.put("team", t.team());
-        p.put("component", t.component());
-        p.put("template", t.template());
-        p.put("testEvidence", t.testEvidence());
-        p.put("releaseNote", t.releaseNote());
-        p.put("apiImpact", t.apiImpact());
-        p.put("docsUpdated", t.docsUpdated());
-        p.put("changelogUpdated", t.changelogUpdated());
-        p.put("validatedBy", t.validatedBy());
-        p.put("createdAt", timestamp(t.createdAt()));
-        p.put("updatedAt", timestamp(t.updatedAt()));
-        return p;
+    /** {@code testEvidence} → {@code test_evidence}. */
+    private static String column(String property) {
+        return property.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

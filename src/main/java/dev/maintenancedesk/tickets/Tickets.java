@@ -4,13 +4,19 @@ import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.accounts.Users;
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.Team;
 import dev.maintenancedesk.plan.TemplateField;
 import dev.maintenancedesk.plan.TicketTemplate;
-import dev.maintenancedesk.tickets.TicketProblems.FieldError;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.Forbidden;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.NotFound;
+import dev.maintenancedesk.problem.TextRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +29,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tickets module's application service: every change goes through the aggregate, is written with
- * its history entries in one transaction, and is announced as an event for the modules above.
+ * The tickets module's application service: it loads a ticket, asks the aggregate to make the change
+ * (which checks it and registers what happened), saves it and publishes the registered events in the
+ * same transaction; the history is written from those events ({@link TicketJournal}).
  */
 @Service
 @Transactional
@@ -53,32 +60,37 @@ public class Tickets implements TicketQueries {
     }
 
     public TicketView create(NewTicket request, Actor actor) {
+        if (request == null) {
+            throw InvalidInput.of(FieldError.of(null, "required", "a JSON body is required"));
+        }
+        TextRules.check("template", request.template(), 40);
         TicketTemplate template = request.template() == null ? null : plan.template(request.template())
-                .orElseThrow(() -> TicketProblems.invalid("template", "unknown template \"" + request.template()
-                        + "\" (known: " + String.join(", ", plan.templates().stream().map(TicketTemplate::key).toList()) + ")"));
+                .orElseThrow(() -> InvalidInput.of(FieldError.of("template", "unknown-template", "unknown template \""
+                        + request.template() + "\" (known: " + String.join(", ", plan.templates().stream()
+                                .map(TicketTemplate::key).toList()) + ")", request.template())));
         if (request.assignee() != null && !request.assignee().isBlank()) {
-            requireRole(actor, Role.DEVELOPER, "only a developer or above may assign a ticket");
+            if (!actor.atLeast(Role.DEVELOPER)) {
+                throw new Forbidden("assign-forbidden", "only a developer or above may assign a ticket");
+            }
             checkAssignee(request.assignee());
         }
         checkTeam(request.team());
-        Set<String> labels = new TreeSet<>(request.labels() == null ? List.of() : request.labels());
+        List<String> labels = new ArrayList<>(request.labels() == null ? List.of() : request.labels());
         String description = request.description();
         if (template != null) {
-            labels.addAll(template.labels());
+            template.labels().stream().filter(l -> !labels.contains(l)).forEach(labels::add);
             description = compose(template, request.description(), request.fields());
         } else if (request.fields() != null && !request.fields().isEmpty()) {
-            throw TicketProblems.invalid("fields", "fields are only accepted with a template");
+            throw InvalidInput.of(FieldError.of("fields", "template-only", "fields are only accepted with a template"));
         }
-        Instant now = clock.instant();
-        Ticket ticket = Ticket.open(repository.nextNumber(), request.title(), description,
+        TicketChanges initial = new TicketChanges(0, request.title(), description,
                 request.type() != null ? request.type() : template == null ? null : template.type(),
                 request.priority() != null ? request.priority() : template == null ? null : template.priority(),
-                labels, actor.username(), request.assignee(), request.team(), request.component(),
-                template == null ? null : template.key(), now);
+                labels, request.assignee(), request.team(), request.component(), null, null, null, null, null);
+        Ticket ticket = Ticket.open(initial, template == null ? null : template.key(), actor.username(),
+                repository::nextNumber, clock.instant());
         repository.insert(ticket);
-        repository.append(ticket.number(), now, actor.username(), "CREATED", null, null);
-        initialValues(ticket).forEach(c -> repository.append(ticket.number(), now, actor.username(), "UPDATED", c, null));
-        events.publishEvent(new TicketCreated(ticket.number(), ticket.type(), ticket.priority(), actor.username(), now));
+        publish(ticket);
         return ticket.view(zone);
     }
 
@@ -89,115 +101,67 @@ public class Tickets implements TicketQueries {
 
     public TicketView update(long number, TicketChanges changes, Actor actor) {
         Ticket ticket = load(number);
-        if (changes.version() != ticket.version()) {
-            throw TicketProblems.stale(number, ticket.version());
-        }
-        checkMayEdit(ticket, changes, actor);
         if (changes.assignee() != null && !changes.assignee().isBlank()) {
             checkAssignee(changes.assignee());
         }
         checkTeam(changes.team());
-        Instant now = clock.instant();
-        var before = ticket.priority();
-        List<FieldChange> applied = ticket.edit(changes, now);
-        save(ticket, applied, "UPDATED", actor, null, now);
-        if (before != ticket.priority()) {
-            events.publishEvent(new TicketPriorityChanged(number, before, ticket.priority(), actor.username(), now));
-        }
-        return get(number);
+        ticket.edit(changes, actor, clock.instant());
+        save(ticket);
+        return ticket.view(zone);
     }
 
     public TicketView transition(long number, TransitionRequest request, Actor actor) {
         Ticket ticket = load(number);
-        if (request.version() != null && request.version() != ticket.version()) {
-            throw TicketProblems.stale(number, ticket.version());
-        }
-        TicketState from = ticket.state();
-        List<TicketState> moves = Workflow.moves(ticket);
-        if (!moves.contains(request.to())) {
-            throw TicketProblems.transitionNotAllowed(number, from, request.to(), moves);
-        }
-        if (!Workflow.permits(actor, ticket, request.to())) {
-            throw TicketProblems.forbidden(actor.username() + " (" + actor.role() + ") may not move ticket #" + number
-                    + " from " + from + " to " + request.to() + ".");
-        }
-        List<String> missing = workflow.unmet(ticket, request.to(), request.reason());
-        if (!missing.isEmpty()) {
-            throw TicketProblems.gateNotMet(number, from, request.to(), missing);
-        }
-        Instant now = clock.instant();
-        FieldChange change = ticket.moveTo(request.to(), actor.username(), now);
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
-        save(ticket, List.of(change), "TRANSITIONED", actor, reason, now);
-        events.publishEvent(new TicketTransitioned(number, from, request.to(), actor.username(), reason, now));
-        return get(number);
+        ticket.transition(request.to(), request.reason(), request.version(), actor, workflow, clock.instant());
+        save(ticket);
+        return ticket.view(zone);
     }
 
-    /** The moves the actor's role allows on a listed ticket, gates aside (no database access). */
-    public List<TicketState> moves(TicketSummary ticket, Actor actor) {
-        return Workflow.moves(ticket.state(), ticket.waitingFrom()).stream()
-                .filter(to -> Workflow.permits(actor, ticket.state(), ticket.reporter(), to))
-                .toList();
+    /** What the actor may do with the ticket now: moves with their unmet requirements, editable fields. */
+    @Transactional(readOnly = true)
+    public TicketPermissions permissions(long number, Actor actor) {
+        return load(number).permissions(actor, workflow);
+    }
+
+    /** The moves the actor may attempt now, each with what its gate still lacks. */
+    @Transactional(readOnly = true)
+    public List<Move> moves(long number, Actor actor) {
+        return load(number).moves(actor, workflow);
     }
 
     /**
-     * For each move the actor may attempt now, the gate requirements still unmet (a reason, asked
-     * when moving, is left out): what the UI shows next to a blocked transition.
+     * The moves of a listed ticket the actor's role allows, without its gates (no database access; the
+     * gate answers when the move is attempted): what a board card offers.
      */
-    @Transactional(readOnly = true)
-    public Map<TicketState, List<String>> requirements(long number, Actor actor) {
-        Ticket ticket = load(number);
-        Map<TicketState, List<String>> requirements = new LinkedHashMap<>();
-        for (TicketState to : Workflow.moves(ticket)) {
-            if (Workflow.permits(actor, ticket, to)) {
-                requirements.put(to, workflow.unmet(ticket, to, "given when moving"));
-            }
-        }
-        return requirements;
+    public List<Move> moves(TicketSummary ticket, Actor actor) {
+        return Workflow.moves(ticket.state(), ticket.waitingFrom()).stream()
+                .filter(to -> Workflow.permits(actor, ticket.state(), ticket.reporter(), to))
+                .map(to -> new Move(to, true, List.of(), Workflow.needsReason(ticket.state(), to)))
+                .toList();
     }
 
     public TicketView link(long number, TicketLink link, Actor actor) {
-        requireRole(actor, Role.DEVELOPER, "only a developer or above may link changes to a ticket");
         Ticket ticket = load(number);
-        if (link.kind().pointsAtTicket()) {
-            long other = ticketReference(link.target());
-            if (other == number) {
-                throw TicketProblems.invalid("target", "a ticket cannot be linked to itself");
-            }
-            load(other);
-        }
-        Instant now = clock.instant();
-        FieldChange change = ticket.link(link, now);
-        if (change != null) {
-            save(ticket, List.of(change), "LINKED", actor, null, now);
-        }
-        return get(number);
+        ticket.link(link, actor, repository::exists, clock.instant());
+        save(ticket);
+        return ticket.view(zone);
     }
 
     public TicketView unlink(long number, LinkKind kind, String target, Actor actor) {
-        requireRole(actor, Role.DEVELOPER, "only a developer or above may unlink changes from a ticket");
         Ticket ticket = load(number);
-        Instant now = clock.instant();
-        FieldChange change = ticket.unlink(kind, target, now);
-        if (change == null) {
-            throw TicketProblems.invalid("target", "ticket #" + number + " has no " + kind + " link to " + target);
-        }
-        save(ticket, List.of(change), "UNLINKED", actor, null, now);
-        return get(number);
+        ticket.unlink(kind, target, actor, clock.instant());
+        save(ticket);
+        return ticket.view(zone);
     }
 
+    /** Comments live beside the ticket: adding one changes neither its fields nor its version. */
     public Comment comment(long number, String body, Actor actor) {
         Ticket ticket = load(number);
-        if (!actor.atLeast(Role.DEVELOPER) && !actor.username().equals(ticket.reporter())) {
-            throw TicketProblems.forbidden("a reporter may comment only on their own tickets");
-        }
-        if (body == null || body.isBlank()) {
-            throw TicketProblems.invalid("body", "must not be blank");
-        }
+        String text = ticket.comment(body, actor);
         Instant now = clock.instant();
-        long id = repository.addComment(number, actor.username(), body, now);
-        repository.append(number, now, actor.username(), "COMMENTED", FieldChange.of("comment", null, id), null);
-        return repository.comments(number, zone).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        long id = repository.addComment(number, actor.username(), text, now);
+        events.publishEvent(new TicketCommented(number, id, actor.username(), now));
+        return new Comment(id, actor.username(), text, now.atZone(zone).toOffsetDateTime());
     }
 
     @Transactional(readOnly = true)
@@ -214,7 +178,7 @@ public class Tickets implements TicketQueries {
 
     /** The histories of several tickets at once; unknown numbers are left out. */
     @Transactional(readOnly = true)
-    public Map<Long, TicketHistory> histories(java.util.Collection<Long> numbers) {
+    public Map<Long, TicketHistory> histories(Collection<Long> numbers) {
         return repository.histories(numbers, zone);
     }
 
@@ -222,7 +186,7 @@ public class Tickets implements TicketQueries {
     @Transactional(readOnly = true)
     public TicketPage list(TicketFilter filter, Long after, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<TicketSummary> rows = repository.list(filter, after, size + 1);
+        List<TicketSummary> rows = repository.list(checked(filter), after, size + 1);
         boolean more = rows.size() > size;
         List<TicketSummary> items = more ? rows.subList(0, size) : rows;
         return new TicketPage(List.copyOf(items), more ? items.getLast().number() : null);
@@ -232,14 +196,10 @@ public class Tickets implements TicketQueries {
     @Transactional(readOnly = true)
     public TicketPage listByDue(TicketFilter filter, String after, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
-        List<TicketSummary> rows = repository.listByDue(filter, dueCursor(after), size + 1);
+        List<TicketSummary> rows = repository.listByDue(checked(filter), DueCursor.parse(after), size + 1);
         boolean more = rows.size() > size;
         List<TicketSummary> items = more ? rows.subList(0, size) : rows;
-        String next = null;
-        if (more) {
-            TicketSummary last = items.getLast();
-            next = (last.dueAt() == null ? "-" : Long.toString(last.dueAt().toEpochMilli())) + "_" + last.number();
-        }
+        String next = more ? DueCursor.after(items.getLast()).toString() : null;
         return new TicketPage(List.copyOf(items), null, next);
     }
 
@@ -251,79 +211,57 @@ public class Tickets implements TicketQueries {
         repository.recordDue(number, due);
     }
 
-    private static TicketRepository.DueCursor dueCursor(String after) {
-        if (after == null || after.isBlank()) {
-            return null;
-        }
-        String[] parts = after.split("_", 2);
-        try {
-            if (parts.length != 2) {
-                throw new NumberFormatException();
-            }
-            Instant due = parts[0].equals("-") ? null : Instant.ofEpochMilli(Long.parseLong(parts[0]));
-            return new TicketRepository.DueCursor(due, Long.parseLong(parts[1]));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
-            throw TicketProblems.invalid("after", "\"" + after + "\" is not a cursor of this list (use the nextCursor of the previous page)");
-        }
+    private static TicketFilter checked(TicketFilter filter) {
+        TextRules.check("label", filter.label(), 50);
+        TextRules.check("assignee", filter.assignee(), Ticket.USERNAME_MAX);
+        TextRules.check("team", filter.team(), Ticket.TEAM_MAX);
+        TextRules.check("text", filter.text(), Ticket.TITLE_MAX);
+        return filter;
     }
 
     private Ticket load(long number) {
-        return repository.find(number).orElseThrow(() -> TicketProblems.notFound(number));
+        return repository.find(number).orElseThrow(() -> new NotFound("ticket-not-found",
+                "There is no ticket #" + number + ".", number));
     }
 
-    private void save(Ticket ticket, List<FieldChange> changes, String action, Actor actor, String reason, Instant now) {
-        if (changes.isEmpty()) {
+    /** Writes the ticket if it changed, then publishes what the aggregate registered. */
+    private void save(Ticket ticket) {
+        List<Object> registered = ticket.releaseEvents();
+        if (registered.isEmpty()) {
             return;
         }
         if (!repository.update(ticket)) {
-            throw TicketProblems.stale(ticket.number(), repository.currentVersion(ticket.number()));
+            int current = repository.currentVersion(ticket.number());
+            throw new dev.maintenancedesk.problem.Conflict("stale-version", "Ticket #" + ticket.number()
+                    + " was changed by someone else (now at version " + current
+                    + "); reload it and apply your change again.", Map.of("currentVersion", current),
+                    ticket.number(), current);
         }
-        changes.forEach(c -> repository.append(ticket.number(), now, actor.username(), action, c, reason));
+        registered.forEach(events::publishEvent);
     }
 
-    private void checkMayEdit(Ticket ticket, TicketChanges c, Actor actor) {
-        if (actor.atLeast(Role.DEVELOPER)) {
-            return;
-        }
-        if (!actor.username().equals(ticket.reporter())) {
-            throw TicketProblems.forbidden("a reporter may change only their own tickets");
-        }
-        boolean onlyOwnText = c.type() == null && c.priority() == null && c.assignee() == null && c.team() == null
-                && c.component() == null && c.testEvidence() == null && c.releaseNote() == null
-                && c.apiImpact() == null && c.docsUpdated() == null && c.changelogUpdated() == null;
-        if (!onlyOwnText) {
-            throw TicketProblems.forbidden("a reporter may change only the title, description and labels of a ticket");
-        }
+    private void publish(Ticket ticket) {
+        ticket.releaseEvents().forEach(events::publishEvent);
     }
 
     private void checkAssignee(String username) {
+        TextRules.check("assignee", username, Ticket.USERNAME_MAX);
         var user = users.find(username.strip())
-                .orElseThrow(() -> TicketProblems.invalid("assignee", "unknown user \"" + username + "\""));
+                .orElseThrow(() -> InvalidInput.of(FieldError.of("assignee", "unknown-user",
+                        "unknown user \"" + username + "\"", username)));
         if (!user.enabled() || !user.role().atLeast(Role.DEVELOPER)) {
-            throw TicketProblems.invalid("assignee", username + " is not an active DEVELOPER or above");
+            throw InvalidInput.of(FieldError.of("assignee", "not-a-developer",
+                    username + " is not an active DEVELOPER or above", username));
         }
     }
 
     /** A team must be one of the plan's: its calendar drives the ticket's SLA clocks. */
     private void checkTeam(String team) {
+        TextRules.check("team", team, Ticket.TEAM_MAX);
         if (team != null && !team.isBlank() && plan.team(team.strip()).isEmpty()) {
-            throw TicketProblems.invalid("team", "unknown team \"" + team + "\" (the plan's teams: "
-                    + String.join(", ", plan.teams().stream().map(dev.maintenancedesk.plan.Team::key).toList()) + ")");
-        }
-    }
-
-    private static void requireRole(Actor actor, Role role, String message) {
-        if (!actor.atLeast(role)) {
-            throw TicketProblems.forbidden(message);
-        }
-    }
-
-    private static long ticketReference(String target) {
-        String digits = target.strip().startsWith("#") ? target.strip().substring(1) : target.strip();
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw TicketProblems.invalid("target", "\"" + target + "\" is not a ticket reference like #12");
+            throw InvalidInput.of(FieldError.of("team", "unknown-team", "unknown team \"" + team
+                    + "\" (the plan's teams: " + String.join(", ", plan.teams().stream().map(Team::key).toList())
+                    + ")", team));
         }
     }
 
@@ -336,21 +274,23 @@ public class Tickets implements TicketQueries {
         for (TemplateField field : template.fields()) {
             known.add(field.key());
             String value = fields.get(field.key());
+            FieldError text = TextRules.problem("fields." + field.key(), value, field.maxLength());
             if (value == null || value.isBlank()) {
                 if (field.required()) {
-                    errors.add(new FieldError("fields." + field.key(), "is required by the "
-                            + template.key() + " template"));
+                    errors.add(FieldError.of("fields." + field.key(), "required-by-template",
+                            "is required by the " + template.key() + " template", template.key()));
                 }
-            } else if (field.maxLength() > 0 && value.length() > field.maxLength()) {
-                errors.add(new FieldError("fields." + field.key(), "must be at most " + field.maxLength() + " characters"));
+            } else if (text != null) {
+                errors.add(text);
             } else {
-                values.put(field.label().in(plan.language()), value.strip());
+                values.put(field.label().in(plan.language()), value.strip().replace("\r\n", "\n"));
             }
         }
-        fields.keySet().stream().filter(k -> !known.contains(k)).sorted()
-                .forEach(k -> errors.add(new FieldError("fields." + k, "is not a field of the " + template.key() + " template")));
+        new TreeSet<>(fields.keySet()).stream().filter(k -> !known.contains(k))
+                .forEach(k -> errors.add(FieldError.of("fields." + k, "not-in-template",
+                        "is not a field of the " + template.key() + " template", template.key())));
         if (!errors.isEmpty()) {
-            throw TicketProblems.invalid(errors);
+            throw InvalidInput.of(errors);
         }
         StringBuilder text = new StringBuilder(intro == null ? "" : intro.strip());
         values.forEach((label, value) -> {
@@ -360,16 +300,5 @@ public class Tickets implements TicketQueries {
             text.append("### ").append(label).append("\n\n").append(value);
         });
         return text.toString();
-    }
-
-    private static List<FieldChange> initialValues(Ticket t) {
-        List<FieldChange> values = new ArrayList<>();
-        if (t.type() != null) values.add(FieldChange.of("type", null, t.type()));
-        if (t.priority() != null) values.add(FieldChange.of("priority", null, t.priority()));
-        if (!t.labels().isEmpty()) values.add(FieldChange.of("labels", null, String.join(",", t.labels())));
-        if (t.assignee() != null) values.add(FieldChange.of("assignee", null, t.assignee()));
-        if (t.team() != null) values.add(FieldChange.of("team", null, t.team()));
-        if (t.component() != null) values.add(FieldChange.of("component", null, t.component()));
-        return values;
     }
 }

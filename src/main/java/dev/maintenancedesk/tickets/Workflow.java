@@ -22,8 +22,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The plan's seven-step workflow (DESIGN §4): which moves exist, who may make them, and the gate each
- * one must pass. Gate answers are requirement keys so that the API and the UI list every unmet one.
+ * The plan's seven-step workflow (DESIGN §4) as the {@link Ticket} aggregate consults it: which moves
+ * exist, who may make them, which need a reason, and the gate each one must pass. Gate answers are
+ * requirement keys so that the API and the UI list every unmet one.
  */
 final class Workflow {
 
@@ -48,41 +49,38 @@ final class Workflow {
         this.extraGates = extraGates;
     }
 
-    /** The states the ticket may move to now, gates aside. */
-    static List<TicketState> moves(Ticket ticket) {
-        return moves(ticket.state(), ticket.waitingFrom());
-    }
-
+    /** The states a ticket in {@code state} may move to, roles and gates aside. */
     static List<TicketState> moves(TicketState state, TicketState waitingFrom) {
         if (state == WAITING) {
-            return List.of(waitingFrom);
+            return waitingFrom == null ? List.of() : List.of(waitingFrom);
         }
         return MOVES.getOrDefault(state, List.of());
     }
 
-    /** Whether the actor's role lets them make this move on this ticket (gates aside). */
-    static boolean permits(Actor actor, Ticket ticket, TicketState to) {
-        return permits(actor, ticket.state(), ticket.reporter(), to);
-    }
-
+    /** Whether the actor's role lets them make this move (gates aside). */
     static boolean permits(Actor actor, TicketState from, String reporter, TicketState to) {
         if (to == CLOSED) {
             return actor.username().equals(reporter) || actor.atLeast(Role.LEAD);
         }
-        if (to == TRIAGED && (from == CLOSED || from == REJECTED)) {
+        if (isReopening(from, to)) {
             return actor.atLeast(Role.LEAD);
         }
         return actor.atLeast(Role.DEVELOPER);
     }
 
-    /** Every requirement of the move that the ticket does not meet yet. */
-    List<String> unmet(Ticket ticket, TicketState to, String reason) {
+    /** Waiting, rejecting and reopening must say why. */
+    static boolean needsReason(TicketState from, TicketState to) {
+        return to == WAITING || to == REJECTED || isReopening(from, to);
+    }
+
+    static boolean isReopening(TicketState from, TicketState to) {
+        return to == TRIAGED && (from == CLOSED || from == REJECTED);
+    }
+
+    /** Every requirement of the move that the ticket does not meet yet, the reason aside. */
+    List<String> unmet(Ticket ticket, TicketState to) {
         TicketState from = ticket.state();
         List<String> missing = new ArrayList<>();
-        boolean needsReason = to == WAITING || to == REJECTED || (to == TRIAGED && (from == CLOSED || from == REJECTED));
-        if (needsReason && (reason == null || reason.isBlank())) {
-            missing.add("reason");
-        }
         switch (to) {
             case TRIAGED -> {
                 if (from == NEW) {

@@ -32,12 +32,6 @@ class HomeController {
     static final int SLA_ROWS = 10;
     static final int P1_ROWS = 10;
 
-    /** "Open" for "my tickets": anything not closed or rejected. */
-    static final List<TicketState> MINE_STATES = List.of(TicketState.NEW, TicketState.TRIAGED, TicketState.ASSIGNED,
-            TicketState.IN_PROGRESS, TicketState.IN_REVIEW, TicketState.WAITING, TicketState.MERGED);
-    /** "Open" for the P1 banner: the fix is not merged yet. */
-    static final List<TicketState> P1_STATES = List.of(TicketState.NEW, TicketState.TRIAGED, TicketState.ASSIGNED,
-            TicketState.IN_PROGRESS, TicketState.IN_REVIEW, TicketState.WAITING);
 
     private final TicketQueries tickets;
     private final Sla sla;
@@ -66,7 +60,7 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         String me = viewer.actor().username();
-        List<TicketSummary> mine = MINE_STATES.stream()
+        List<TicketSummary> mine = TicketState.open().stream()
                 .flatMap(s -> tickets.list(new TicketFilter(s, null, null, null, me, null, null), null, MINE).items().stream())
                 .sorted(Comparator.comparingLong(TicketSummary::number).reversed())
                 .limit(MINE)
@@ -76,7 +70,7 @@ class HomeController {
         model.addAttribute("badges", badges);
         model.addAttribute("me", me);
 
-        model.addAttribute("p1", P1_STATES.stream()
+        model.addAttribute("p1", TicketState.fixPending().stream()
                 .flatMap(s -> tickets.list(new TicketFilter(s, Priority.P1, null, null, null, null, null), null, P1_ROWS)
                         .items().stream())
                 .sorted(Comparator.comparingLong(TicketSummary::number).reversed())

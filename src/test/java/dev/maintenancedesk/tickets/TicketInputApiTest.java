@@ -42,7 +42,7 @@ class TicketInputApiTest {
             "unknown field             | {\"title\": \"x\", \"severity\": \"high\"} | severity",
             "missing title             | {\"description\": \"no title\"}         | title",
             "blank title               | {\"title\": \"   \"}                    | title",
-            "malformed label           | {\"title\": \"x\", \"labels\": [\"Bug Fix!\"]} | labels",
+            "malformed label           | {\"title\": \"x\", \"labels\": [\"Bug Fix!\"]} | labels[0]",
             "unknown template          | {\"title\": \"x\", \"template\": \"nope\"}  | template",
             "not a JSON object         | [1, 2]                                 | ",
     })

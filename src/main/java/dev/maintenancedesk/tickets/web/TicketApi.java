@@ -6,6 +6,8 @@ import dev.maintenancedesk.plan.TicketType;
 import dev.maintenancedesk.tickets.Comment;
 import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.LinkKind;
+import dev.maintenancedesk.tickets.Move;
+import dev.maintenancedesk.tickets.TicketPermissions;
 import dev.maintenancedesk.tickets.NewTicket;
 import dev.maintenancedesk.tickets.TicketChanges;
 import dev.maintenancedesk.tickets.TicketFacet;
@@ -16,11 +18,10 @@ import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
-import jakarta.validation.Valid;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.InvalidInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +54,7 @@ class TicketApi {
     }
 
     @PostMapping
-    ResponseEntity<TicketResource> create(@Valid @RequestBody NewTicket request, Authentication auth) {
+    ResponseEntity<TicketResource> create(@RequestBody NewTicket request, Authentication auth) {
         TicketView created = tickets.create(request, Actor.of(auth));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.number())).body(resource(created));
     }
@@ -62,12 +63,12 @@ class TicketApi {
     TicketPage list(@RequestParam(required = false) TicketState state,
             @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) TicketType type,
-            @RequestParam(required = false) @Size(max = 50) String label,
-            @RequestParam(required = false) @Size(max = 64) String assignee,
-            @RequestParam(required = false) @Size(max = 64) String team,
-            @RequestParam(required = false) @Size(max = 200) String text,
+            @RequestParam(required = false) String label,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String team,
+            @RequestParam(required = false) String text,
             @RequestParam(defaultValue = "newest") Order order,
-            @RequestParam(required = false) @Size(max = 60) String after,
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
         TicketFilter filter = new TicketFilter(state, priority, type, label, assignee, team, text);
         if (order == Order.due) {
@@ -81,11 +82,15 @@ class TicketApi {
 
     private static long newestCursor(String after) {
         try {
-            return Long.parseLong(after);
+            long number = Long.parseLong(after);
+            if (number > 0) {
+                return number;
+            }
         } catch (NumberFormatException e) {
-            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(after, Long.class,
-                    "after", null, e);
+            // refused below
         }
+        throw InvalidInput.of(FieldError.of("after", "cursor", "\"" + after
+                + "\" is not a cursor of this list (use the nextAfter of the previous page)", after));
     }
 
     @GetMapping("/{number}")
@@ -94,25 +99,30 @@ class TicketApi {
     }
 
     @PatchMapping(path = "/{number}", consumes = {"application/json", "application/merge-patch+json"})
-    TicketResource update(@PathVariable long number, @Valid @RequestBody TicketChanges changes, Authentication auth) {
+    TicketResource update(@PathVariable long number, @RequestBody TicketChanges changes, Authentication auth) {
         return resource(tickets.update(number, changes, Actor.of(auth)));
     }
 
     @PostMapping("/{number}/transitions")
-    TicketResource transition(@PathVariable long number, @Valid @RequestBody TransitionRequest request,
+    TicketResource transition(@PathVariable long number, @RequestBody TransitionRequest request,
             Authentication auth) {
         return resource(tickets.transition(number, request, Actor.of(auth)));
     }
 
-    /** The moves the caller may attempt now, each with the gate requirements still unmet. */
+    /**
+     * The moves the caller may attempt now, each with the gate requirements still unmet, whether it is
+     * allowed now and whether it needs a reason.
+     */
     @GetMapping("/{number}/transitions")
     List<Move> moves(@PathVariable long number, Authentication auth) {
-        return tickets.requirements(number, Actor.of(auth)).entrySet().stream()
-                .map(e -> new Move(e.getKey(), e.getValue()))
-                .toList();
+        return tickets.moves(number, Actor.of(auth));
     }
 
-    record Move(TicketState to, List<String> missing) {}
+    /** What the caller may do with the ticket: moves, the fields they may edit, linking and commenting. */
+    @GetMapping("/{number}/permissions")
+    TicketPermissions permissions(@PathVariable long number, Authentication auth) {
+        return tickets.permissions(number, Actor.of(auth));
+    }
 
     @GetMapping("/{number}/history")
     List<HistoryEntry> history(@PathVariable long number) {
@@ -120,13 +130,13 @@ class TicketApi {
     }
 
     @PostMapping("/{number}/links")
-    TicketResource link(@PathVariable long number, @Valid @RequestBody TicketLink link, Authentication auth) {
+    TicketResource link(@PathVariable long number, @RequestBody TicketLink link, Authentication auth) {
         return resource(tickets.link(number, link, Actor.of(auth)));
     }
 
     @DeleteMapping("/{number}/links")
     TicketResource unlink(@PathVariable long number, @RequestParam LinkKind kind,
-            @RequestParam @NotBlank @Size(max = 500) String target, Authentication auth) {
+            @RequestParam String target, Authentication auth) {
         return resource(tickets.unlink(number, kind, target, Actor.of(auth)));
     }
 
@@ -136,11 +146,11 @@ class TicketApi {
     }
 
     @PostMapping("/{number}/comments")
-    ResponseEntity<Comment> comment(@PathVariable long number, @Valid @RequestBody NewComment request,
+    ResponseEntity<Comment> comment(@PathVariable long number, @RequestBody NewComment request,
             Authentication auth) {
         Comment comment = tickets.comment(number, request.body(), Actor.of(auth));
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + number + "/comments")).body(comment);
     }
 
-    record NewComment(@NotBlank @Size(max = 65536) String body) {}
+    record NewComment(String body) {}
 }

@@ -1,6 +1,7 @@
 package dev.maintenancedesk.web.tickets;
 
 import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.tickets.Move;
 import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketPage;
 import dev.maintenancedesk.tickets.TicketState;
@@ -41,10 +42,6 @@ class BoardController {
         this.slaClocks = slaClocks;
     }
 
-    /** Columns whose clocks have all stopped: their cards carry no SLA badge, so none is computed. */
-    private static final java.util.Set<TicketState> STOPPED = java.util.EnumSet.of(TicketState.MERGED,
-            TicketState.CLOSED, TicketState.REJECTED);
-
     record Card(TicketSummary ticket, List<TicketState> moves, SlaClocks.Shown sla) {}
 
     record Column(TicketState state, List<Card> cards, boolean more) {}
@@ -56,7 +53,8 @@ class BoardController {
         for (TicketState state : TicketState.values()) {
             TicketPage page = tickets.list(new TicketFilter(state, null, null, null, null, null, null), null,
                     CARDS_PER_COLUMN);
-            java.util.Map<Long, SlaClocks.Shown> badges = STOPPED.contains(state) ? java.util.Map.of()
+            // Columns whose clocks have all stopped carry no SLA badge, so none is computed.
+            java.util.Map<Long, SlaClocks.Shown> badges = state.stopsClocks() ? java.util.Map.of()
                     : slaClocks.badges(page.items().stream().map(TicketSummary::number).toList());
             List<Card> cards = page.items().stream()
                     .map(t -> new Card(t, moves(t, actor), badges.get(t.number()))).toList();
@@ -78,13 +76,8 @@ class BoardController {
         return "redirect:/board#card-" + number;
     }
 
-    /** Closed and rejected cards are only reopened from their page, with a reason. */
+    /** A card offers the moves that need no reason; the others (waiting, rejecting, reopening) are made on the ticket page. */
     private List<TicketState> moves(TicketSummary ticket, Actor actor) {
-        if (ticket.state() == TicketState.CLOSED || ticket.state() == TicketState.REJECTED) {
-            return List.of();
-        }
-        return tickets.moves(ticket, actor).stream()
-                .filter(to -> to != TicketState.WAITING && to != TicketState.REJECTED)
-                .toList();
+        return tickets.moves(ticket, actor).stream().filter(m -> !m.needsReason()).map(Move::to).toList();
     }
 }

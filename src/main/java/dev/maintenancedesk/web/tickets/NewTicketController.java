@@ -86,18 +86,14 @@ class NewTicketController {
             for (TemplateField field : chosen.fields()) {
                 String value = form.get("field." + field.key());
                 if (value != null && !value.isBlank()) {
-                    fields.put(field.key(), TicketPageController.lf(value));
+                    fields.put(field.key(), value);
                 }
             }
         }
         Draft draft = new Draft(title, description == null ? "" : description, type, priority,
                 labels == null ? List.of() : labels, assignee == null ? "" : assignee, fields);
-        List<FieldProblem> errors = check(chosen, draft);
-        if (!errors.isEmpty()) {
-            return form(chosen, draft, UiProblem.invalid(errors), model);
-        }
         boolean mayAssign = viewer.atLeast(Role.DEVELOPER);
-        NewTicket request = new NewTicket(title.strip(), TicketPageController.lf(blankToNull(description)), type,
+        NewTicket request = new NewTicket(title, blankToNull(description), type,
                 priority, draft.labels(), mayAssign ? blankToNull(assignee) : null, null, null,
                 chosen == null ? null : chosen.key(), chosen == null ? null : fields);
         try {
@@ -108,23 +104,6 @@ class NewTicketController {
         }
     }
 
-    /** The checks the page can make itself, with translated messages; the module checks the rest. */
-    private static List<FieldProblem> check(TicketTemplate template, Draft draft) {
-        List<FieldProblem> errors = new ArrayList<>();
-        if (draft.title() == null || draft.title().isBlank()) {
-            errors.add(new FieldProblem("title", null));
-        } else if (draft.title().strip().length() > TITLE_MAX) {
-            errors.add(new FieldProblem("title", null));
-        }
-        if (template != null) {
-            for (TemplateField field : template.fields()) {
-                if (field.required() && draft.field(field.key()).isBlank()) {
-                    errors.add(new FieldProblem("fields." + field.key(), null));
-                }
-            }
-        }
-        return errors;
-    }
 
     private String form(TicketTemplate template, Draft draft, UiProblem problem, Model model) {
         model.addAttribute("template", template);

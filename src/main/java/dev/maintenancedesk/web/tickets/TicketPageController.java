@@ -13,7 +13,11 @@ import dev.maintenancedesk.postmortem.Postmortems;
 import dev.maintenancedesk.tickets.Comment;
 import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.LinkKind;
+import dev.maintenancedesk.tickets.Move;
+import dev.maintenancedesk.tickets.TicketAction;
 import dev.maintenancedesk.tickets.TicketChanges;
+import dev.maintenancedesk.tickets.TicketField;
+import dev.maintenancedesk.tickets.TicketPermissions;
 import dev.maintenancedesk.tickets.TicketLink;
 import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketView;
@@ -69,8 +73,8 @@ class TicketPageController {
         this.viewer = viewer;
     }
 
-    /** A move the viewer may attempt now; {@code missing} holds the gate's unmet requirement keys. */
-    record Move(TicketState to, List<String> missing, boolean needsReason, String label) {
+    /** A move the tickets module offers the viewer, with the words its button says. */
+    record ShownMove(TicketState to, List<String> missing, boolean needsReason, String label) {
         public boolean blocked() {
             return !missing.isEmpty();
         }
@@ -84,9 +88,6 @@ class TicketPageController {
     record HistoryLine(OffsetDateTime at, String actor, String action, String field, String before, String after,
             String reason) {}
 
-    private static final java.util.Set<String> LONG_TEXTS = java.util.Set.of("description", "testEvidence", "comment");
-    private static final java.util.Set<String> TRANSLATED = java.util.Set.of("state", "type", "priority", "apiImpact",
-            "docsUpdated", "changelogUpdated");
 
     @GetMapping("/tickets/{number}")
     String show(@PathVariable long number, Model model) {
@@ -94,18 +95,20 @@ class TicketPageController {
         TicketView ticket = tickets.get(number);
         model.addAttribute("ticket", ticket);
         model.addAttribute("descriptionHtml", markdown.toSafeHtml(ticket.description()));
-        model.addAttribute("moves", moves(ticket, tickets.requirements(number, actor)));
+        TicketPermissions may = tickets.permissions(number, actor);
+        model.addAttribute("moves", shown(ticket, may.moves()));
         model.addAttribute("comments", tickets.comments(number).stream().map(this::shown).toList());
         model.addAttribute("history", tickets.history(number).reversed().stream().map(this::line).toList());
-        model.addAttribute("canEdit", actor.atLeast(Role.DEVELOPER));
-        model.addAttribute("canLink", actor.atLeast(Role.DEVELOPER));
-        model.addAttribute("canComment", actor.atLeast(Role.DEVELOPER) || actor.username().equals(ticket.reporter()));
+        // The page's edit form holds every field: it is offered to whoever may edit them all.
+        model.addAttribute("canEdit", may.mayEdit(TicketField.PRIORITY));
+        model.addAttribute("canLink", may.mayLink());
+        model.addAttribute("canComment", may.mayComment());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("labels", plan.labels());
         model.addAttribute("linkKinds", LinkKind.values());
         model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
-        if (needsPostmortem(ticket)) {
+        if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
             model.addAttribute("postmortem", postmortem(number));
             model.addAttribute("canWritePostmortem", actor.atLeast(Role.DEVELOPER));
         }
@@ -126,7 +129,7 @@ class TicketPageController {
             @RequestParam(required = false) String reason, @RequestParam(required = false) Integer version,
             RedirectAttributes redirect) {
         try {
-            tickets.transition(number, new TransitionRequest(to, blankToNull(reason), version), viewer.actor());
+            tickets.transition(number, new TransitionRequest(to, reason, version), viewer.actor());
             redirect.addFlashAttribute("notice", "notice.moved");
             redirect.addFlashAttribute("noticeState", to);
         } catch (ErrorResponseException e) {
@@ -136,20 +139,13 @@ class TicketPageController {
         return "redirect:/tickets/" + number + "#workflow";
     }
 
+    /**
+     * The edit form binds to the same {@link TicketChanges} as the API's PATCH, so every field rule is
+     * the aggregate's. Check boxes send nothing when unchecked: the form's {@code _name} markers make
+     * an absent box false, and an empty label list clears the labels.
+     */
     @PostMapping("/tickets/{number}")
-    String edit(@PathVariable long number, @RequestParam int version,
-            @RequestParam(required = false) String title, @RequestParam(required = false) String description,
-            @RequestParam(required = false) TicketType type, @RequestParam(required = false) Priority priority,
-            @RequestParam(required = false) String assignee, @RequestParam(required = false) String team,
-            @RequestParam(required = false) List<String> labels,
-            @RequestParam(required = false) String testEvidence, @RequestParam(required = false) String releaseNote,
-            @RequestParam(required = false) Boolean apiImpact, @RequestParam(required = false) Boolean docsUpdated,
-            @RequestParam(required = false) Boolean changelogUpdated, RedirectAttributes redirect) {
-        // Check boxes send nothing when unchecked: the form always holds them, so absent means false.
-        TicketChanges changes = new TicketChanges(version, blankToNull(title), lf(description), type, priority,
-                labels == null ? List.of() : labels, assignee == null ? null : assignee.strip(),
-                team == null ? null : team.strip(), null, lf(testEvidence), releaseNote,
-                Boolean.TRUE.equals(apiImpact), Boolean.TRUE.equals(docsUpdated), Boolean.TRUE.equals(changelogUpdated));
+    String edit(@PathVariable long number, TicketChanges changes, RedirectAttributes redirect) {
         try {
             tickets.update(number, changes, viewer.actor());
             redirect.addFlashAttribute("notice", "notice.saved");
@@ -163,13 +159,8 @@ class TicketPageController {
     String link(@PathVariable long number, @RequestParam LinkKind kind, @RequestParam String target,
             @RequestParam(required = false) Boolean merged, RedirectAttributes redirect) {
         try {
-            if (target.isBlank()) {
-                redirect.addFlashAttribute("linkProblem", UiProblem.invalid(List.of(
-                        new UiProblem.FieldProblem("target", null))));
-            } else {
-                tickets.link(number, new TicketLink(kind, target.strip(), Boolean.TRUE.equals(merged)), viewer.actor());
-                redirect.addFlashAttribute("notice", "notice.linked");
-            }
+            tickets.link(number, new TicketLink(kind, target, Boolean.TRUE.equals(merged)), viewer.actor());
+            redirect.addFlashAttribute("notice", "notice.linked");
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("linkProblem", UiProblem.of(e));
         }
@@ -192,7 +183,7 @@ class TicketPageController {
     String comment(@PathVariable long number, @RequestParam(defaultValue = "") String body,
             RedirectAttributes redirect) {
         try {
-            tickets.comment(number, lf(body), viewer.actor());
+            tickets.comment(number, body, viewer.actor());
             redirect.addFlashAttribute("notice", "notice.commented");
         } catch (ErrorResponseException e) {
             redirect.addFlashAttribute("commentProblem", UiProblem.of(e));
@@ -219,55 +210,63 @@ class TicketPageController {
         return "redirect:/tickets/" + number + "#postmortem";
     }
 
-    private List<Move> moves(TicketView ticket, Map<TicketState, List<String>> requirements) {
-        List<Move> moves = new ArrayList<>();
-        requirements.forEach((to, missing) -> {
-            boolean reopen = to == TicketState.TRIAGED
-                    && (ticket.state() == TicketState.CLOSED || ticket.state() == TicketState.REJECTED);
-            boolean needsReason = reopen || to == TicketState.WAITING || to == TicketState.REJECTED;
-            String label = reopen ? "move.reopen"
-                    : ticket.state() == TicketState.WAITING ? "move.resume"
-                    : ticket.state() == TicketState.IN_REVIEW && to == TicketState.IN_PROGRESS ? "move.changesRequested"
-                    : "move." + to;
-            moves.add(new Move(to, List.copyOf(missing), needsReason, label));
-        });
-        return moves;
+    private List<ShownMove> shown(TicketView ticket, List<Move> moves) {
+        return moves.stream().map(m -> new ShownMove(m.to(), m.missing(), m.needsReason(), label(ticket, m))).toList();
     }
 
-    /** The plan's rule (section 14), for a ticket that may not have a priority yet. */
-    private boolean needsPostmortem(TicketView ticket) {
-        return (ticket.priority() != null && plan.postmortem().priorities().contains(ticket.priority()))
-                || ticket.labels().stream().anyMatch(plan.postmortem().labels()::contains);
+    private static String label(TicketView ticket, Move move) {
+        if (move.needsReason() && move.to() == TicketState.TRIAGED) {
+            return "move.reopen";
+        }
+        if (ticket.state() == TicketState.WAITING) {
+            return "move.resume";
+        }
+        if (ticket.state() == TicketState.IN_REVIEW && move.to() == TicketState.IN_PROGRESS) {
+            return "move.changesRequested";
+        }
+        return "move." + move.to();
     }
 
     private HistoryLine line(HistoryEntry e) {
-        boolean hidden = e.field() != null && LONG_TEXTS.contains(e.field());
-        String action = "UPDATED".equals(e.action()) && e.before() == null ? "SET" : e.action();
-        return new HistoryLine(e.at(), e.actor(), action, e.field(), hidden ? null : value(e.field(), e.before()),
-                hidden ? null : value(e.field(), e.after()), e.reason());
+        TicketField field = e.field();
+        boolean hidden = field != null && field.longText();
+        String action = e.action() == TicketAction.UPDATED && e.before() == null ? "SET" : e.action().name();
+        if (field == TicketField.LINKS) {
+            return new HistoryLine(e.at(), e.actor(), action, field.key(), link(e.linkBefore()), link(e.linkAfter()),
+                    e.reason());
+        }
+        String key = field == null ? null : field.key();
+        return new HistoryLine(e.at(), e.actor(), action, key, hidden ? null : value(field, e.before()),
+                hidden ? null : value(field, e.after()), e.reason());
     }
 
-    private String value(String field, String value) {
-        if ("links".equals(field) && value != null) {
-            // A link is written "KIND target" (and " (merged)"): the kind is said in the user's language.
-            int space = value.indexOf(' ');
-            String kind = space < 0 ? value : value.substring(0, space);
-            String rest = space < 0 ? "" : value.substring(space);
-            String merged = messages.getMessage("links.merged", null, LocaleContextHolder.getLocale());
-            return messages.getMessage("link." + kind, null, kind, LocaleContextHolder.getLocale())
-                    + rest.replace(" (merged)", " (" + merged + ")");
+    /** A link said in the user's language: its kind, its target and whether it is merged. */
+    private String link(TicketLink link) {
+        if (link == null) {
+            return null;
         }
-        if (value == null || field == null || !TRANSLATED.contains(field)) {
+        var locale = LocaleContextHolder.getLocale();
+        String kind = messages.getMessage("link." + link.kind(), null, link.kind().name(), locale);
+        return kind + " " + link.target() + (link.isMergedPullRequest()
+                ? " (" + messages.getMessage("links.merged", null, locale) + ")" : "");
+    }
+
+    private String value(TicketField field, String value) {
+        if (value == null || field == null) {
             return value;
         }
         String key = switch (field) {
-            case "state" -> "state." + value;
-            case "type" -> "type." + value;
-            case "priority" -> "priority." + value;
-            default -> Boolean.parseBoolean(value) ? "yes" : "no";
+            case STATE -> "state." + value;
+            case TYPE -> "type." + value;
+            case PRIORITY -> "priority." + value;
+            case API_IMPACT, DOCS_UPDATED, CHANGELOG_UPDATED -> Boolean.parseBoolean(value) ? "yes" : "no";
+            default -> null;
         };
+        if (key == null) {
+            return value;
+        }
         String text = messages.getMessage(key, null, value, LocaleContextHolder.getLocale());
-        return field.equals("priority") ? value + " " + text : text;
+        return field == TicketField.PRIORITY ? value + " " + text : text;
     }
 
     private ShownComment shown(Comment c) {
@@ -284,11 +283,6 @@ class TicketPageController {
             sections.add(new Section(section.key(), section.title().in(language), text, markdown.toSafeHtml(text)));
         }
         return sections;
-    }
-
-    /** Browsers send text areas with CRLF line ends; stored texts use LF, so an untouched text is no change. */
-    static String lf(String s) {
-        return s == null ? null : s.replace("\r\n", "\n");
     }
 
     private static String blankToNull(String s) {

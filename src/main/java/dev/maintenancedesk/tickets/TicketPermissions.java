@@ -1,0 +1,21 @@
+package dev.maintenancedesk.tickets;
+
+import java.util.List;
+import java.util.Set;
+
+/** What an actor may do with a ticket now: its moves, the fields they may edit, linking and commenting. */
+public record TicketPermissions(List<Move> moves, Set<TicketField> editable, boolean mayLink, boolean mayComment) {
+
+    public TicketPermissions {
+        moves = List.copyOf(moves);
+        editable = Set.copyOf(editable);
+    }
+
+    public boolean mayEdit() {
+        return !editable.isEmpty();
+    }
+
+    public boolean mayEdit(TicketField field) {
+        return editable.contains(field);
+    }
+}
