@@ -1,2 +1,3 @@
 /** The monthly backlog review: scoring, dependencies and the tech-debt share. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "tickets", "sla", "problem"})
 package dev.maintenancedesk.backlog;

@@ -1,2 +1,3 @@
 /** The picocli commands behind ./desk. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "releases", "problem"})
 package dev.maintenancedesk.cli;

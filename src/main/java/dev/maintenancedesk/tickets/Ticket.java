@@ -1,5 +1,6 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.tickets.TicketView.Field;
 import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.plan.Priority;
@@ -117,7 +118,7 @@ final class Ticket {
      * Opens a ticket in state NEW. Every value is checked before a number is drawn, so a refused
      * request leaves no gap in the numbering. The initial values are recorded as one edit.
      */
-    static Ticket open(TicketChanges initial, String template, String reporter, LongSupplier numbers, Instant now) {
+    static Ticket open(TicketView.Changes initial, String template, String reporter, LongSupplier numbers, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         if (initial.title() == null || initial.title().isBlank()) {
             errors.add(FieldError.of("title", "required", "must not be blank"));
@@ -131,7 +132,7 @@ final class Ticket {
         Ticket ticket = new Ticket(blank, Set.of(), List.of());
         ticket.description = lf(initial.description()) == null ? "" : lf(initial.description());
         List<FieldChange> values = ticket.apply(initial).stream()
-                .filter(c -> c.field() != TicketField.TITLE && c.field() != TicketField.DESCRIPTION)
+                .filter(c -> c.field() != Field.TITLE && c.field() != Field.DESCRIPTION)
                 .map(c -> new FieldChange(c.field(), null, c.after()))
                 .toList();
         ticket.register(new TicketCreated(ticket.number, ticket.type, ticket.priority, reporter, now));
@@ -142,18 +143,18 @@ final class Ticket {
     }
 
     /** Applies a partial edit made by {@code actor}; records what actually changed (nothing for equal values). */
-    void edit(TicketChanges changes, Actor actor, Instant now) {
+    void edit(TicketView.Changes changes, Actor actor, Instant now) {
         if (changes.version() == null) {
             throw InvalidInput.of(FieldError.of("version", "required", "is required (the version you read)"));
         }
         if (changes.version() != version) {
             throw stale();
         }
-        Set<TicketField> editable = editableBy(actor);
+        Set<Field> editable = editableBy(actor);
         if (editable.isEmpty()) {
             throw new Forbidden("ticket-edit-forbidden", "a reporter may change only their own tickets");
         }
-        Set<TicketField> sent = changes.fields();
+        Set<Field> sent = changes.fields();
         if (!editable.containsAll(sent)) {
             throw new Forbidden("ticket-fields-forbidden",
                     "a reporter may change only the title, description and labels of a ticket");
@@ -310,18 +311,16 @@ final class Ticket {
     }
 
     /** Fields this actor may change: all for developers and above, the own text of their tickets for reporters. */
-    Set<TicketField> editableBy(Actor actor) {
+    Set<Field> editableBy(Actor actor) {
         if (actor.atLeast(Role.DEVELOPER)) {
-            return EnumSet.of(TicketField.TITLE, TicketField.DESCRIPTION, TicketField.TYPE, TicketField.PRIORITY,
-                    TicketField.LABELS, TicketField.ASSIGNEE, TicketField.TEAM, TicketField.COMPONENT,
-                    TicketField.TEST_EVIDENCE, TicketField.RELEASE_NOTE, TicketField.API_IMPACT,
-                    TicketField.DOCS_UPDATED, TicketField.CHANGELOG_UPDATED);
+            // The state, links and comments change through their own operations, never through an edit.
+            return EnumSet.complementOf(EnumSet.of(Field.STATE, Field.LINKS, Field.COMMENT));
         }
         if (!actor.username().equals(reporter)) {
-            return EnumSet.noneOf(TicketField.class);
+            return EnumSet.noneOf(Field.class);
         }
-        EnumSet<TicketField> own = EnumSet.noneOf(TicketField.class);
-        for (TicketField field : TicketField.values()) {
+        EnumSet<Field> own = EnumSet.noneOf(Field.class);
+        for (Field field : Field.values()) {
             if (field.reporterMayEdit()) {
                 own.add(field);
             }
@@ -362,7 +361,7 @@ final class Ticket {
     // --- field rules: one place for API and forms alike ---
 
     /** Every value of {@code c} that breaks a field rule, each naming its field. */
-    private static List<FieldError> problems(TicketChanges c) {
+    private static List<FieldError> problems(TicketView.Changes c) {
         List<FieldError> errors = new ArrayList<>();
         add(errors, TextRules.problem("title", c.title() == null ? null : c.title().strip(), TITLE_MAX));
         add(errors, TextRules.problem("description", c.description(), 0));
@@ -399,36 +398,36 @@ final class Ticket {
     }
 
     /** Sets every given value (already checked); returns the changes in field order. */
-    private List<FieldChange> apply(TicketChanges c) {
+    private List<FieldChange> apply(TicketView.Changes c) {
         List<FieldChange> changes = new ArrayList<>();
-        if (c.title() != null) set(TicketField.TITLE, title, c.title().strip(), v -> title = v, changes);
-        if (c.description() != null) set(TicketField.DESCRIPTION, description, lf(c.description()), v -> description = v,
+        if (c.title() != null) set(Field.TITLE, title, c.title().strip(), v -> title = v, changes);
+        if (c.description() != null) set(Field.DESCRIPTION, description, lf(c.description()), v -> description = v,
                 changes);
-        if (c.type() != null) set(TicketField.TYPE, type, c.type(), v -> type = v, changes);
-        if (c.priority() != null) set(TicketField.PRIORITY, priority, c.priority(), v -> priority = v, changes);
+        if (c.type() != null) set(Field.TYPE, type, c.type(), v -> type = v, changes);
+        if (c.priority() != null) set(Field.PRIORITY, priority, c.priority(), v -> priority = v, changes);
         if (c.labels() != null) {
             TreeSet<String> next = new TreeSet<>(c.labels());
             if (!next.equals(labels)) {
-                changes.add(FieldChange.of(TicketField.LABELS, String.join(",", labels), String.join(",", next)));
+                changes.add(FieldChange.of(Field.LABELS, String.join(",", labels), String.join(",", next)));
                 labels.clear();
                 labels.addAll(next);
             }
         }
-        if (c.assignee() != null) set(TicketField.ASSIGNEE, assignee, normalize(c.assignee()), v -> assignee = v, changes);
-        if (c.team() != null) set(TicketField.TEAM, team, normalize(c.team()), v -> team = v, changes);
-        if (c.component() != null) set(TicketField.COMPONENT, component, normalize(c.component()), v -> component = v, changes);
-        if (c.testEvidence() != null) set(TicketField.TEST_EVIDENCE, testEvidence, normalize(c.testEvidence()),
+        if (c.assignee() != null) set(Field.ASSIGNEE, assignee, normalize(c.assignee()), v -> assignee = v, changes);
+        if (c.team() != null) set(Field.TEAM, team, normalize(c.team()), v -> team = v, changes);
+        if (c.component() != null) set(Field.COMPONENT, component, normalize(c.component()), v -> component = v, changes);
+        if (c.testEvidence() != null) set(Field.TEST_EVIDENCE, testEvidence, normalize(c.testEvidence()),
                 v -> testEvidence = v, changes);
-        if (c.releaseNote() != null) set(TicketField.RELEASE_NOTE, releaseNote, normalize(c.releaseNote()),
+        if (c.releaseNote() != null) set(Field.RELEASE_NOTE, releaseNote, normalize(c.releaseNote()),
                 v -> releaseNote = v, changes);
-        if (c.apiImpact() != null) set(TicketField.API_IMPACT, apiImpact, c.apiImpact(), v -> apiImpact = v, changes);
-        if (c.docsUpdated() != null) set(TicketField.DOCS_UPDATED, docsUpdated, c.docsUpdated(), v -> docsUpdated = v, changes);
-        if (c.changelogUpdated() != null) set(TicketField.CHANGELOG_UPDATED, changelogUpdated, c.changelogUpdated(),
+        if (c.apiImpact() != null) set(Field.API_IMPACT, apiImpact, c.apiImpact(), v -> apiImpact = v, changes);
+        if (c.docsUpdated() != null) set(Field.DOCS_UPDATED, docsUpdated, c.docsUpdated(), v -> docsUpdated = v, changes);
+        if (c.changelogUpdated() != null) set(Field.CHANGELOG_UPDATED, changelogUpdated, c.changelogUpdated(),
                 v -> changelogUpdated = v, changes);
         return changes;
     }
 
-    private static <T> void set(TicketField field, T before, T after, Consumer<T> setter, List<FieldChange> changes) {
+    private static <T> void set(Field field, T before, T after, Consumer<T> setter, List<FieldChange> changes) {
         if (!Objects.equals(before, after)) {
             setter.accept(after);
             changes.add(FieldChange.of(field, before, after));

@@ -1,5 +1,6 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.tickets.TicketView.Field;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,25 +30,25 @@ class TicketJournal {
 
     @EventListener
     void on(TicketTransitioned e) {
-        repository.append(e.number(), e.at(), e.actor(), TicketAction.TRANSITIONED, TicketField.STATE,
+        repository.append(e.number(), e.at(), e.actor(), TicketAction.TRANSITIONED, Field.STATE,
                 e.from().name(), e.to().name(), e.reason());
     }
 
     @EventListener
     void on(TicketLinked e) {
-        repository.append(e.number(), e.at(), e.actor(), TicketAction.LINKED, TicketField.LINKS,
+        repository.append(e.number(), e.at(), e.actor(), TicketAction.LINKED, Field.LINKS,
                 LinkText.format(e.before()), LinkText.format(e.after()), null);
     }
 
     @EventListener
     void on(TicketUnlinked e) {
-        repository.append(e.number(), e.at(), e.actor(), TicketAction.UNLINKED, TicketField.LINKS,
+        repository.append(e.number(), e.at(), e.actor(), TicketAction.UNLINKED, Field.LINKS,
                 LinkText.format(e.link()), null, null);
     }
 
     @EventListener
     void on(TicketCommented e) {
-        repository.append(e.number(), e.at(), e.author(), TicketAction.COMMENTED, TicketField.COMMENT, null,
+        repository.append(e.number(), e.at(), e.author(), TicketAction.COMMENTED, Field.COMMENT, null,
                 Long.toString(e.commentId()), null);
     }
 }

@@ -1,10 +1,11 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.tickets.TicketView.Field;
 import java.util.List;
 import java.util.Set;
 
 /** What an actor may do with a ticket now: its moves, the fields they may edit, linking and commenting. */
-public record TicketPermissions(List<Move> moves, Set<TicketField> editable, boolean mayLink, boolean mayComment) {
+public record TicketPermissions(List<Move> moves, Set<Field> editable, boolean mayLink, boolean mayComment) {
 
     public TicketPermissions {
         moves = List.copyOf(moves);
@@ -15,7 +16,7 @@ public record TicketPermissions(List<Move> moves, Set<TicketField> editable, boo
         return !editable.isEmpty();
     }
 
-    public boolean mayEdit(TicketField field) {
+    public boolean mayEdit(Field field) {
         return editable.contains(field);
     }
 }

@@ -1,5 +1,6 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.tickets.TicketView.Field;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.TicketType;
 import java.sql.ResultSet;
@@ -167,7 +168,7 @@ class TicketRepository {
                 (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]))).toList();
     }
 
-    void append(long number, Instant at, String actor, TicketAction action, TicketField field, String before,
+    void append(long number, Instant at, String actor, TicketAction action, Field field, String before,
             String after, String reason) {
         jdbc.sql("""
                 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
@@ -206,10 +207,10 @@ class TicketRepository {
     }
 
     private static HistoryEntry entry(ResultSet rs, ZoneId zone) throws SQLException {
-        TicketField field = enumOf(TicketField.class, rs.getString("field"));
+        Field field = enumOf(Field.class, rs.getString("field"));
         String before = rs.getString("before_value");
         String after = rs.getString("after_value");
-        if (field == TicketField.LINKS) {
+        if (field == Field.LINKS) {
             return new HistoryEntry(rs.getLong("id"), offset(rs, "occurred_at", zone), rs.getString("actor"),
                     TicketAction.valueOf(rs.getString("action")), field, null, null, rs.getString("reason"),
                     LinkText.parse(before), LinkText.parse(after));

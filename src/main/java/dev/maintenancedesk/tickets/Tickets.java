@@ -83,7 +83,7 @@ public class Tickets implements TicketQueries {
         } else if (request.fields() != null && !request.fields().isEmpty()) {
             throw InvalidInput.of(FieldError.of("fields", "template-only", "fields are only accepted with a template"));
         }
-        TicketChanges initial = new TicketChanges(0, request.title(), description,
+        TicketView.Changes initial = new TicketView.Changes(0, request.title(), description,
                 request.type() != null ? request.type() : template == null ? null : template.type(),
                 request.priority() != null ? request.priority() : template == null ? null : template.priority(),
                 labels, request.assignee(), request.team(), request.component(), null, null, null, null, null);
@@ -99,7 +99,7 @@ public class Tickets implements TicketQueries {
         return load(number).view(zone);
     }
 
-    public TicketView update(long number, TicketChanges changes, Actor actor) {
+    public TicketView update(long number, TicketView.Changes changes, Actor actor) {
         Ticket ticket = load(number);
         if (changes.assignee() != null && !changes.assignee().isBlank()) {
             checkAssignee(changes.assignee());

@@ -1,2 +1,3 @@
 /** Technology watch (veille): feeds, advisories and the monthly consolidation ticket. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "accounts", "tickets", "problem"})
 package dev.maintenancedesk.watch;

@@ -9,7 +9,6 @@ import dev.maintenancedesk.tickets.LinkKind;
 import dev.maintenancedesk.tickets.Move;
 import dev.maintenancedesk.tickets.TicketPermissions;
 import dev.maintenancedesk.tickets.NewTicket;
-import dev.maintenancedesk.tickets.TicketChanges;
 import dev.maintenancedesk.tickets.TicketFacet;
 import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketLink;
@@ -99,7 +98,7 @@ class TicketApi {
     }
 
     @PatchMapping(path = "/{number}", consumes = {"application/json", "application/merge-patch+json"})
-    TicketResource update(@PathVariable long number, @RequestBody TicketChanges changes, Authentication auth) {
+    TicketResource update(@PathVariable long number, @RequestBody TicketView.Changes changes, Authentication auth) {
         return resource(tickets.update(number, changes, Actor.of(auth)));
     }
 

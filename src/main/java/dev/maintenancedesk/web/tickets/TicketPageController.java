@@ -1,5 +1,6 @@
 package dev.maintenancedesk.web.tickets;
 
+import dev.maintenancedesk.tickets.TicketView.Field;
 import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.accounts.UserAccount;
@@ -15,8 +16,6 @@ import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.LinkKind;
 import dev.maintenancedesk.tickets.Move;
 import dev.maintenancedesk.tickets.TicketAction;
-import dev.maintenancedesk.tickets.TicketChanges;
-import dev.maintenancedesk.tickets.TicketField;
 import dev.maintenancedesk.tickets.TicketPermissions;
 import dev.maintenancedesk.tickets.TicketLink;
 import dev.maintenancedesk.tickets.TicketState;
@@ -100,7 +99,7 @@ class TicketPageController {
         model.addAttribute("comments", tickets.comments(number).stream().map(this::shown).toList());
         model.addAttribute("history", tickets.history(number).reversed().stream().map(this::line).toList());
         // The page's edit form holds every field: it is offered to whoever may edit them all.
-        model.addAttribute("canEdit", may.mayEdit(TicketField.PRIORITY));
+        model.addAttribute("canEdit", may.mayEdit(Field.PRIORITY));
         model.addAttribute("canLink", may.mayLink());
         model.addAttribute("canComment", may.mayComment());
         model.addAttribute("priorities", Priority.values());
@@ -140,12 +139,12 @@ class TicketPageController {
     }
 
     /**
-     * The edit form binds to the same {@link TicketChanges} as the API's PATCH, so every field rule is
+     * The edit form binds to the same {@link TicketView.Changes} as the API's PATCH, so every field rule is
      * the aggregate's. Check boxes send nothing when unchecked: the form's {@code _name} markers make
      * an absent box false, and an empty label list clears the labels.
      */
     @PostMapping("/tickets/{number}")
-    String edit(@PathVariable long number, TicketChanges changes, RedirectAttributes redirect) {
+    String edit(@PathVariable long number, TicketView.Changes changes, RedirectAttributes redirect) {
         try {
             tickets.update(number, changes, viewer.actor());
             redirect.addFlashAttribute("notice", "notice.saved");
@@ -228,10 +227,10 @@ class TicketPageController {
     }
 
     private HistoryLine line(HistoryEntry e) {
-        TicketField field = e.field();
+        Field field = e.field();
         boolean hidden = field != null && field.longText();
         String action = e.action() == TicketAction.UPDATED && e.before() == null ? "SET" : e.action().name();
-        if (field == TicketField.LINKS) {
+        if (field == Field.LINKS) {
             return new HistoryLine(e.at(), e.actor(), action, field.key(), link(e.linkBefore()), link(e.linkAfter()),
                     e.reason());
         }
@@ -251,7 +250,7 @@ class TicketPageController {
                 ? " (" + messages.getMessage("links.merged", null, locale) + ")" : "");
     }
 
-    private String value(TicketField field, String value) {
+    private String value(Field field, String value) {
         if (value == null || field == null) {
             return value;
         }
@@ -266,7 +265,7 @@ class TicketPageController {
             return value;
         }
         String text = messages.getMessage(key, null, value, LocaleContextHolder.getLocale());
-        return field == TicketField.PRIORITY ? value + " " + text : text;
+        return field == Field.PRIORITY ? value + " " + text : text;
     }
 
     private ShownComment shown(Comment c) {
