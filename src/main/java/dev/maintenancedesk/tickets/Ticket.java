@@ -118,7 +118,11 @@ final class Ticket {
      * Opens a ticket in state NEW. Every value is checked before a number is drawn, so a refused
      * request leaves no gap in the numbering. The initial values are recorded as one edit.
      */
-    static Ticket open(TicketView.Changes initial, String template, String reporter, LongSupplier numbers, Instant now) {
+    static Ticket open(NewTicket opening, String reporter, LongSupplier numbers, Instant now) {
+        TicketView.Changes initial = new TicketView.Changes(0, opening.title(), opening.description(), opening.type(),
+                opening.priority(), opening.labels(), opening.assignee(), opening.team(), opening.component(), null,
+                null, null, null, null);
+        String template = opening.template();
         List<FieldError> errors = new ArrayList<>();
         if (initial.title() == null || initial.title().isBlank()) {
             errors.add(FieldError.of("title", "required", "must not be blank"));

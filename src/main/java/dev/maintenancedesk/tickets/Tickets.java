@@ -83,12 +83,12 @@ public class Tickets implements TicketQueries {
         } else if (request.fields() != null && !request.fields().isEmpty()) {
             throw InvalidInput.of(FieldError.of("fields", "template-only", "fields are only accepted with a template"));
         }
-        TicketView.Changes initial = new TicketView.Changes(0, request.title(), description,
+        NewTicket opening = new NewTicket(request.title(), description,
                 request.type() != null ? request.type() : template == null ? null : template.type(),
                 request.priority() != null ? request.priority() : template == null ? null : template.priority(),
-                labels, request.assignee(), request.team(), request.component(), null, null, null, null, null);
-        Ticket ticket = Ticket.open(initial, template == null ? null : template.key(), actor.username(),
-                repository::nextNumber, clock.instant());
+                labels, request.assignee(), request.team(), request.component(),
+                template == null ? null : template.key(), null);
+        Ticket ticket = Ticket.open(opening, actor.username(), repository::nextNumber, clock.instant());
         repository.insert(ticket);
         publish(ticket);
         return ticket.view(zone);
