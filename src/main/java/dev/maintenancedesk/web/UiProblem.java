@@ -6,6 +6,7 @@ import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.problem.RequirementsUnmet;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import org.springframework.web.ErrorResponse;
 
 /**
@@ -52,7 +53,7 @@ public record UiProblem(int status, String type, String detail, List<String> mis
     /** {@code ticket} and {@code target} say what the refusal is about (e.g. a board card and a state). */
     public static UiProblem of(ErrorResponse error, Long ticket, String target) {
         ErrorResponse refusal = RequestRefusals.of((Throwable) error) instanceof ErrorResponse known ? known : error;
-        List<String> missing = refusal instanceof RequirementsUnmet unmet ? unmet.missing() : List.of();
+        List<String> missing = refusal instanceof RequirementsUnmet unmet ? unmet.missing() : missingOf(refusal);
         List<FieldProblem> errors = refusal instanceof InvalidInput invalid
                 ? invalid.errors().stream().map(FieldProblem::of).toList() : List.of();
         String type = refusal.getBody().getType() == null ? null : refusal.getBody().getType().toString();
@@ -91,6 +92,16 @@ public record UiProblem(int status, String type, String detail, List<String> mis
     /** Someone else changed the ticket since the page was read. */
     public boolean stale() {
         return status == 409 && type != null && type.endsWith("stale-version");
+    }
+
+    /**
+     * Until every module throws {@link RequirementsUnmet}, a plain problem's {@code missing} keys (strings,
+     * as RFC 9457 properties) are read too, so that a gate refusal keeps listing what is missing.
+     */
+    private static List<String> missingOf(ErrorResponse refusal) {
+        Map<String, Object> properties = refusal.getBody().getProperties();
+        return properties != null && properties.get("missing") instanceof List<?> keys
+                ? keys.stream().map(String::valueOf).toList() : List.of();
     }
 
     private static List<Serializable> serializable(List<Object> values) {

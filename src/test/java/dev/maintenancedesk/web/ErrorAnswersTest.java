@@ -126,6 +126,47 @@ class ErrorAnswersTest {
 
         DeskClient.Response english = browser.get("/tickets?priority=P9&lang=en");
         assertThat(english.status()).isEqualTo(400);
-        assertThat(english.body()).contains("\"P9\" is not one of P1, P2, P3, P4");
+        assertThat(english.body()).contains("&quot;P9&quot; is not one of P1, P2, P3, P4");
+    }
+
+    @Test
+    void aNulCharacterInAnyJsonStringIsA400NamingTheField() {
+        JsonNode title = problem(raw("POST", "/api/v1/tickets", "application/json", "{\"title\":\"a\\u0000b\"}", null), 400);
+        namesTheField(title, "title");
+        assertThat(title.get("errors").get(0).get("code").asString()).isEqualTo("nul");
+
+        JsonNode label = problem(raw("POST", "/api/v1/tickets", "application/json",
+                "{\"title\":\"x\",\"labels\":[\"ok\",\"b\\u0007\"]}", null), 400);
+        namesTheField(label, "labels[1]");
+        assertThat(label.get("errors").get(0).get("code").asString()).isEqualTo("control");
+    }
+
+    @Test
+    void aNullElementOfAnArrayIsA400NamingIt() {
+        JsonNode problem = problem(raw("POST", "/api/v1/tickets", "application/json", "{\"title\":\"x\",\"labels\":[null]}", null), 400);
+        namesTheField(problem, "labels[0]");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("not-null");
+    }
+
+    @Test
+    void aNulCharacterInAQueryFilterIsA400NamingTheParameter() {
+        JsonNode problem = problem(raw("GET", "/api/v1/tickets?text=a%00b", null, null, null), 400);
+        namesTheField(problem, "text");
+
+        DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
+        DeskClient.Response page = browser.get("/tickets?text=a%00b");
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("text").contains("ne doit pas contenir le caractère NUL");
+    }
+
+    @Test
+    void aControlCharacterInAFormFieldIsA400PageNamingIt() {
+        DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
+        String csrf = browser.csrfFrom("/profile");
+        DeskClient.Response page = browser.form("/profile", "displayName=a%01b&language=fr&timeZone=Europe%2FParis&_csrf=" + csrf);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("displayName").contains("caractère de contrôle");
     }
 }
