@@ -4,6 +4,7 @@ import dev.maintenancedesk.problem.Conflict;
 import dev.maintenancedesk.problem.FieldError;
 import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.problem.NotFound;
+import dev.maintenancedesk.problem.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,7 +49,7 @@ public class Users {
     /** The user with this name, whatever its case; disabled users are returned too (check {@code enabled}). */
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        if (username == null || username.isBlank()) {
+        if (username == null || username.isBlank() || !searchable(username)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
@@ -201,7 +202,7 @@ public class Users {
     // --- for the security configuration and the first-start bootstrap ---
 
     Optional<String> passwordHash(String username) {
-        if (username == null) {
+        if (username == null || !searchable(username)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(normalize(username))
@@ -222,6 +223,9 @@ public class Users {
      */
     @Transactional
     void recordFailedLogin(String username) {
+        if (!searchable(username)) {
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 UPDATE users SET failed_logins = failed_logins + 1,
@@ -274,6 +278,14 @@ public class Users {
     /** No user has this name (404). */
     public static NotFound unknown(String username) {
         return new NotFound("user-not-found", "No user named " + username + ".", username);
+    }
+
+    /**
+     * Whether a name typed at the login form (which no Spring MVC check sees) may be looked up at all:
+     * PostgreSQL refuses a NUL byte with an error, and no username holds one.
+     */
+    private static boolean searchable(String username) {
+        return TextRules.problem("username", username, 0) == null;
     }
 
     static String normalize(String username) {
