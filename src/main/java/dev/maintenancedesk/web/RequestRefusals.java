@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.ObjectError;
@@ -51,9 +52,20 @@ final class RequestRefusals {
                     FieldError.of(missing.getParameterName(), "required", "is required"));
             case MissingServletRequestPartException missing -> InvalidInput.of(
                     FieldError.of(missing.getRequestPartName(), "required", "is required"));
-            case ErrorResponse response -> response;
+            case ErrorResponse response -> listed(response);
             default -> null;
         };
+    }
+
+    /** A 400 that names no field at fault (e.g. a ResponseStatusException) still lists its error. */
+    private static ErrorResponse listed(ErrorResponse response) {
+        ProblemDetail body = response.getBody();
+        boolean listsErrors = body.getProperties() != null && body.getProperties().containsKey("errors");
+        if (response.getStatusCode().value() != 400 || listsErrors) {
+            return response;
+        }
+        String detail = body.getDetail() == null ? "invalid request" : body.getDetail();
+        return InvalidInput.of(FieldError.of(null, "invalid", detail));
     }
 
     /** The HTTP status a refusal answers with. */
