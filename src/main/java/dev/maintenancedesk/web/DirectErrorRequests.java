@@ -1,6 +1,6 @@
 package dev.maintenancedesk.web;
 
-import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpMethod;
@@ -8,8 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * {@code /error} is where the servlet container forwards a failed request; asked for directly it has no
- * error to show (Boot would answer 500 with status 999). To a visitor it is a page that does not exist.
+ * {@code /error} is where the servlet container forwards a failed request, with its status as a request
+ * attribute; asked for directly it has no error to show (Boot would answer 500 with status 999). To a
+ * visitor it is a page that does not exist.
  */
 final class DirectErrorRequests implements HandlerInterceptor {
 
@@ -18,7 +19,7 @@ final class DirectErrorRequests implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws NoResourceFoundException {
-        if (request.getDispatcherType() == DispatcherType.REQUEST) {
+        if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
             throw new NoResourceFoundException(HttpMethod.valueOf(request.getMethod()), request.getRequestURI(), PATH);
         }
         return true;
