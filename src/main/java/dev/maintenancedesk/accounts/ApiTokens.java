@@ -47,11 +47,13 @@ public class ApiTokens {
     /** A token just created: the only time its secret is known. */
     public record NewToken(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
 
+    /** @throws dev.maintenancedesk.problem.InvalidInput when the name is blank or too long */
     @Transactional
     public NewToken create(String username, String name) {
+        new AccountRules().tokenName(name).check();
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return store(username, name, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return store(username, name.strip(), PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** Stores a token chosen by the operator (DESK_ADMIN_TOKEN) rather than generated. */
@@ -60,7 +62,7 @@ public class ApiTokens {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String prefix = secret.substring(0, Math.min(DISPLAY_PREFIX_LENGTH, secret.length()));
         long userId = jdbc.sql("SELECT id FROM users WHERE username = ?").param(Users.normalize(username))
-                .query(Long.class).optional().orElseThrow(() -> new UnknownUserException(username));
+                .query(Long.class).optional().orElseThrow(() -> Users.unknown(username));
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO api_tokens (user_id, name, token_hash, display_prefix, created_at)

@@ -1,8 +1,7 @@
 package dev.maintenancedesk.accounts;
 
+import dev.maintenancedesk.problem.Conflict;
 import java.io.PrintStream;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -69,17 +68,20 @@ class FirstStart implements SmartInitializingSingleton {
         if (password != null && password.length() < 12) {
             log.warn("DESK_ADMIN_PASSWORD is shorter than 12 characters: change it after logging in");
         }
-        String generated = password == null ? generatePassword() : null;
+        String generated = password == null ? InitialPassword.generate() : null;
         try {
             return transactions.execute(status -> {
-                users.create(ADMIN, "Administrator", null, Role.ADMIN, password == null ? generated : password,
-                        false);
+                users.createWithOperatorPassword(ADMIN, "Administrator", Role.ADMIN,
+                        password == null ? generated : password);
                 if (token != null) {
                     tokens.store(ADMIN, "DESK_ADMIN_TOKEN", token);
                 }
                 return new Outcome(true, generated, token != null);
             });
-        } catch (AccountConflictException raced) {
+        } catch (Conflict raced) {
+            if (!"user-exists".equals(raced.code())) {
+                throw raced;
+            }
             // Another instance on the same database bootstrapped first.
             return new Outcome(false, null, false);
         }
@@ -119,11 +121,5 @@ class FirstStart implements SmartInitializingSingleton {
     private String setting(String name) {
         String value = environment.getProperty(name);
         return value == null || value.isBlank() ? null : value;
-    }
-
-    static String generatePassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

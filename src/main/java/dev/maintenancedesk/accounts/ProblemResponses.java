@@ -1,12 +1,15 @@
 package dev.maintenancedesk.accounts;
 
+import dev.maintenancedesk.problem.DeskProblem;
+import dev.maintenancedesk.problem.Forbidden;
+import dev.maintenancedesk.problem.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
@@ -22,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 of the machine face as RFC 9457 problem+json: scripts must never receive a redirect
- * to a login page or an HTML error.
+ * to a login page or an HTML error. Security filters answer before Spring MVC, so the body is written
+ * here, from the same problem types (and thus the same shape) the API handler renders.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -40,9 +44,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         boolean tokenGiven = BearerTokenFilter.carriesToken(request);
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 tokenGiven ? "Bearer realm=\"maintenance-desk\", error=\"invalid_token\"" : "Bearer realm=\"maintenance-desk\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, tokenGiven
-                ? "The API token is unknown or revoked, or its user is disabled."
-                : "Authentication required: send 'Authorization: Bearer <API token>' or log in.");
+        write(request, response, tokenGiven
+                ? new Unauthenticated("invalid-token", "The API token is unknown or revoked, or its user is disabled.")
+                : new Unauthenticated("authentication-required",
+                        "Authentication required: send 'Authorization: Bearer <API token>' or log in."));
     }
 
     @Override
@@ -54,22 +59,27 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             commence(request, response, new InsufficientAuthenticationException("not authenticated", exception));
             return;
         }
-        write(request, response, HttpStatus.FORBIDDEN, exception instanceof CsrfException
-                ? "CSRF token missing or invalid: send the X-CSRF-TOKEN header with requests made from a session."
-                : "Your role does not allow this.");
+        write(request, response, exception instanceof CsrfException
+                ? new Forbidden("csrf-token-invalid",
+                        "CSRF token missing or invalid: send the X-CSRF-TOKEN header with requests made from a session.")
+                : new Forbidden("role-forbidden", "Your role does not allow this."));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    private void write(HttpServletRequest request, HttpServletResponse response, DeskProblem problem)
             throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
+        ProblemDetail detail = problem.getBody();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(detail.getType()));
+        body.put("title", detail.getTitle());
+        body.put("status", detail.getStatus());
+        body.put("detail", detail.getDetail());
+        body.put("instance", request.getRequestURI());
+        if (detail.getProperties() != null) {
+            body.putAll(detail.getProperties());
+        }
+        response.setStatus(detail.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        json.writeValue(response.getOutputStream(), body);
     }
 }

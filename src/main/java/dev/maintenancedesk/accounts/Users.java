@@ -1,19 +1,18 @@
 package dev.maintenancedesk.accounts;
 
-import java.nio.charset.StandardCharsets;
+import dev.maintenancedesk.problem.Conflict;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.NotFound;
+import dev.maintenancedesk.problem.TextRules;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,10 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users {
 
-    /** GitHub-like logins, lower case: they double as @mentions and assignee names. */
-    static final String USERNAME_PATTERN = "[a-z0-9](?:[a-z0-9._-]{0,37}[a-z0-9])?";
-    static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
-    static final Set<String> LANGUAGES = Set.of("fr", "en");
     static final String DEFAULT_LANGUAGE = "fr";
     static final String DEFAULT_TIME_ZONE = "Europe/Paris";
 
@@ -54,7 +49,7 @@ public class Users {
     /** The user with this name, whatever its case; disabled users are returned too (check {@code enabled}). */
     @Transactional(readOnly = true)
     public Optional<UserAccount> find(String username) {
-        if (username == null || username.isBlank()) {
+        if (username == null || username.isBlank() || !searchable(username)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE username = ?")
@@ -76,36 +71,45 @@ public class Users {
     /**
      * Creates an enabled user with the default language and time zone.
      *
-     * @throws AccountConflictException if the username is taken
-     * @throws IllegalArgumentException if a value is malformed
+     * @throws InvalidInput naming every field at fault
+     * @throws Conflict if the username is taken
      */
     @Transactional
     public UserAccount create(String username, String displayName, String email, Role role, String rawPassword) {
-        return create(username, displayName, email, role, rawPassword, true);
+        return create(username, displayName, email, role, rawPassword, null, null);
     }
 
-    /** {@code enforcePolicy=false} only for the operator's DESK_ADMIN_PASSWORD, which is theirs to choose. */
-    UserAccount create(String username, String displayName, String email, Role role, String rawPassword,
-            boolean enforcePolicy) {
+    /** Creates an enabled user; a null language or time zone takes the default. */
+    @Transactional
+    public UserAccount create(String username, String displayName, String email, Role role, String rawPassword,
+            String language, String timeZone) {
+        AccountRules rules = new AccountRules().username(username).displayName(blankToNull(displayName)).email(email)
+                .role(role).password("password", rawPassword).language(language).timeZone(timeZone);
+        rules.check();
+        return insert(username, displayName, email, role, rawPassword, language, timeZone);
+    }
+
+    /** Only for the operator's DESK_ADMIN_PASSWORD, which is theirs to choose: no password policy. */
+    UserAccount createWithOperatorPassword(String username, String displayName, Role role, String rawPassword) {
+        new AccountRules().username(username).displayName(displayName).role(role).anyPassword("password", rawPassword)
+                .check();
+        return insert(username, displayName, null, role, rawPassword, null, null);
+    }
+
+    private UserAccount insert(String username, String displayName, String email, Role role, String rawPassword,
+            String language, String timeZone) {
         String name = normalize(username);
-        if (!USERNAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("username: " + username + " is not a valid username");
-        }
-        if (enforcePolicy) {
-            requirePassword(rawPassword);
-        } else if (rawPassword == null || rawPassword.isEmpty()) {
-            throw new IllegalArgumentException("password: must not be empty");
-        }
         try {
             jdbc.sql("""
                     INSERT INTO users (username, display_name, email, password_hash, role, language, time_zone, enabled, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
                     .params(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
-                            blankToNull(email), passwords.encode(rawPassword), role.name(), DEFAULT_LANGUAGE,
-                            DEFAULT_TIME_ZONE, OffsetDateTime.now(clock))
+                            blankToNull(email), passwords.encode(rawPassword), role.name(),
+                            language == null ? DEFAULT_LANGUAGE : language,
+                            timeZone == null ? DEFAULT_TIME_ZONE : timeZone, OffsetDateTime.now(clock))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new AccountConflictException("A user named " + name + " already exists.");
+            throw new Conflict("user-exists", "A user named " + name + " already exists.", name);
         }
         return require(name);
     }
@@ -139,19 +143,18 @@ public class Users {
         return setEnabled(username, true);
     }
 
-    /** Changes profile fields; a {@code null} argument leaves its field as it is. */
+    /**
+     * Changes profile fields; a {@code null} argument leaves its field as it is, a blank e-mail removes it.
+     *
+     * @throws InvalidInput naming every field at fault
+     */
     @Transactional
     public UserAccount updateProfile(String username, String displayName, String email, String language,
             String timeZone) {
         UserAccount user = require(username);
-        if (language != null && !LANGUAGES.contains(language)) {
-            throw new IllegalArgumentException("language: must be one of " + LANGUAGES);
-        }
-        if (timeZone != null) {
-            requireTimeZone(timeZone);
-        }
+        new AccountRules().displayName(displayName).email(email).language(language).timeZone(timeZone).check();
         jdbc.sql("UPDATE users SET display_name = ?, email = ?, language = ?, time_zone = ? WHERE username = ?")
-                .params(displayName == null || displayName.isBlank() ? user.displayName() : displayName.strip(),
+                .params(displayName == null ? user.displayName() : displayName.strip(),
                         email == null ? user.email() : blankToNull(email),
                         language == null ? user.language() : language,
                         timeZone == null ? user.timeZone() : timeZone,
@@ -164,7 +167,26 @@ public class Users {
     @Transactional
     public void changePassword(String username, String rawPassword) {
         UserAccount user = require(username);
-        requirePassword(rawPassword);
+        new AccountRules().password("password", rawPassword).check();
+        storePassword(user, rawPassword);
+    }
+
+    /**
+     * The user's own change: the current password is asked even of token callers, so that a leaked token
+     * is not enough to take the account over.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        UserAccount user = require(username);
+        AccountRules rules = new AccountRules().password("newPassword", newPassword);
+        if (!passwordMatches(user.username(), currentPassword)) {
+            rules.add(FieldError.of("currentPassword", "wrong-password", "is not your current password"));
+        }
+        rules.check();
+        storePassword(user, newPassword);
+    }
+
+    private void storePassword(UserAccount user, String rawPassword) {
         jdbc.sql("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?")
                 .params(passwords.encode(rawPassword), user.username()).update();
         sessions.endAllOf(user.username());
@@ -180,7 +202,7 @@ public class Users {
     // --- for the security configuration and the first-start bootstrap ---
 
     Optional<String> passwordHash(String username) {
-        if (username == null) {
+        if (username == null || !searchable(username)) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(normalize(username))
@@ -201,6 +223,9 @@ public class Users {
      */
     @Transactional
     void recordFailedLogin(String username) {
+        if (!searchable(username)) {
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
                 UPDATE users SET failed_logins = failed_logins + 1,
@@ -242,34 +267,25 @@ public class Users {
         List<String> admins = jdbc.sql("SELECT username FROM users WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE")
                 .query(String.class).list();
         if (admins.stream().noneMatch(a -> !a.equals(leaving))) {
-            throw new AccountConflictException(leaving + " is the last enabled administrator.");
+            throw new Conflict("last-admin", leaving + " is the last enabled administrator.", leaving);
         }
     }
 
     private UserAccount require(String username) {
-        return find(username).orElseThrow(() -> new UnknownUserException(username));
+        return find(username).orElseThrow(() -> unknown(username));
     }
 
-    static void requirePassword(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < 12) {
-            throw new IllegalArgumentException("password: must be at least 12 characters long");
-        }
-        // bcrypt only reads the first 72 bytes; a longer password would silently be truncated.
-        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > 72) {
-            throw new IllegalArgumentException("password: must be at most 72 bytes long");
-        }
+    /** No user has this name (404). */
+    public static NotFound unknown(String username) {
+        return new NotFound("user-not-found", "No user named " + username + ".", username);
     }
 
-    static void requireTimeZone(String timeZone) {
-        try {
-            ZoneId.of(timeZone);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("timeZone: " + timeZone + " is not a time zone (e.g. Europe/Paris)");
-        }
-        if (ZoneId.of(timeZone) instanceof ZoneOffset) {
-            // A fixed offset ignores daylight saving time, which would shift every displayed deadline.
-            throw new IllegalArgumentException("timeZone: use a region such as Europe/Paris, not an offset");
-        }
+    /**
+     * Whether a name typed at the login form (which no Spring MVC check sees) may be looked up at all:
+     * PostgreSQL refuses a NUL byte with an error, and no username holds one.
+     */
+    private static boolean searchable(String username) {
+        return TextRules.problem("username", username, 0) == null;
     }
 
     static String normalize(String username) {

@@ -4,25 +4,24 @@ import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.PostmortemRule;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.Forbidden;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.TextRules;
 import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionGate;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Post-mortems for the tickets the plan names (section 14: P1 and security). It adds the closing gate
@@ -67,30 +66,37 @@ public class Postmortems implements TransitionGate {
                 meta.map(Map.Entry::getKey).orElse(null), meta.map(Map.Entry::getValue).orElse(null));
     }
 
-    /** Writes the given sections (others keep their text); unknown section keys are refused. */
+    /**
+     * Writes the given sections (others keep their text); unknown section keys are refused. Concurrent
+     * writers of one post-mortem take turns: the first write creates the row without racing (an insert
+     * that does nothing when another writer created it first), then every writer locks that row before
+     * touching the sections, so parallel first writes all succeed and leave the sections whole.
+     */
     public Postmortem write(long number, Map<String, String> sections, Actor actor) {
         if (!actor.atLeast(Role.DEVELOPER)) {
-            throw problem(HttpStatus.FORBIDDEN, "only a developer or above may write a post-mortem", null);
+            throw new Forbidden("postmortem-forbidden", "only a developer or above may write a post-mortem");
         }
         tickets.get(number);
         List<String> keys = rule().sections().stream().map(PostmortemRule.PostmortemSection::key).toList();
+        List<FieldError> errors = new ArrayList<>();
         for (var entry : sections.entrySet()) {
-            if (!keys.contains(entry.getKey())) {
-                throw problem(HttpStatus.BAD_REQUEST, "unknown section (the plan's sections: " + String.join(", ", keys)
-                        + ")", "sections." + entry.getKey());
-            }
-            if (entry.getValue() != null && entry.getValue().length() > SECTION_MAX) {
-                throw problem(HttpStatus.BAD_REQUEST, "must be at most " + SECTION_MAX + " characters",
-                        "sections." + entry.getKey());
+            String field = "sections." + entry.getKey();
+            FieldError error = keys.contains(entry.getKey())
+                    ? TextRules.problem(field, entry.getValue(), SECTION_MAX)
+                    : FieldError.of(field, "unknown-section", "unknown section (the plan's sections: "
+                            + String.join(", ", keys) + ")", String.join(", ", keys));
+            if (error != null) {
+                errors.add(error);
             }
         }
-        Instant now = clock.instant();
-        int updated = jdbc.sql("UPDATE postmortems SET updated_by = ?, updated_at = ? WHERE ticket_number = ?")
-                .params(actor.username(), now.atOffset(ZoneOffset.UTC), number).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO postmortems (ticket_number, updated_by, updated_at) VALUES (?, ?, ?)")
-                    .params(number, actor.username(), now.atOffset(ZoneOffset.UTC)).update();
+        if (!errors.isEmpty()) {
+            throw InvalidInput.of(errors);
         }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        jdbc.sql("INSERT INTO postmortems (ticket_number, updated_by, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(number, actor.username(), now).update();
+        jdbc.sql("UPDATE postmortems SET updated_by = ?, updated_at = ? WHERE ticket_number = ?")
+                .params(actor.username(), now, number).update();
         sections.forEach((key, text) -> {
             jdbc.sql("DELETE FROM postmortem_sections WHERE ticket_number = ? AND section_key = ?").params(number, key).update();
             if (text != null && !text.isBlank()) {
@@ -121,12 +127,5 @@ public class Postmortems implements TransitionGate {
 
     private PostmortemRule rule() {
         return plan.postmortem();
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String message, String field) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(status, field == null ? message : field + ": " + message);
-        detail.setType(URI.create(status == HttpStatus.FORBIDDEN ? "/problems/forbidden" : "/problems/invalid-request"));
-        Optional.ofNullable(field).ifPresent(f -> detail.setProperty("field", f));
-        return new ErrorResponseException(status, detail, null);
     }
 }

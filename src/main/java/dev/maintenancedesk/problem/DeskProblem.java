@@ -14,7 +14,7 @@ import org.springframework.web.ErrorResponseException;
  * the web module's handlers are the one place that renders it for the API and for pages.
  */
 public abstract sealed class DeskProblem extends ErrorResponseException
-        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet {
+        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated {
 
     private final String code;
     private final List<Object> args;
@@ -59,6 +59,7 @@ public abstract sealed class DeskProblem extends ErrorResponseException
             case NOT_FOUND -> "Not found";
             case CONFLICT -> "Conflict";
             case FORBIDDEN -> "Forbidden";
+            case UNAUTHORIZED -> "Authentication required";
             case UNPROCESSABLE_CONTENT -> "Requirements not met";
             default -> status.getReasonPhrase();
         };

@@ -34,6 +34,10 @@ class ApiAuthenticationTest {
         JsonNode problem = Http.json(response);
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/me");
+        // The shape of every problem of the desk, though a security filter writes this one.
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/authentication-required");
+        assertThat(problem.get("title").asString()).isEqualTo("Authentication required");
+        assertThat(problem.get("detail").asString()).contains("Authorization: Bearer");
         // No session is created for an API call that could not authenticate.
         assertThat(Http.cookie(response, "SESSION")).isEmpty();
     }
@@ -53,6 +57,8 @@ class ApiAuthenticationTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).contains("invalid_token");
+        assertThat(Http.json(response).get("type").asString()).isEqualTo("/problems/invalid-token");
+        assertThat(Http.json(response).get("instance").asString()).isEqualTo("/api/v1/me");
     }
 
     @Test
@@ -96,6 +102,13 @@ class ApiAuthenticationTest {
                 Http.bearer(DeskTest.ADMIN_TOKEN));
         assertThat(badZone.statusCode()).isEqualTo(400);
         assertThat(Http.json(badZone).get("errors").get(0).get("field").asString()).isEqualTo("timeZone");
+        assertThat(Http.json(badZone).get("errors").get(0).get("code").asString()).isEqualTo("time-zone");
+
+        HttpResponse<String> longName = http.send("PATCH", "/api/v1/me", "{\"displayName\":\"" + "n".repeat(101) + "\"}",
+                Http.bearer(DeskTest.ADMIN_TOKEN));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(Http.json(longName).get("field").asString()).isEqualTo("displayName");
+        assertThat(Http.json(longName).get("errors").get(0).get("code").asString()).isEqualTo("too-long");
 
         HttpResponse<String> role = http.send("PATCH", "/api/v1/me", "{\"role\":\"REPORTER\"}",
                 Http.bearer(DeskTest.ADMIN_TOKEN));

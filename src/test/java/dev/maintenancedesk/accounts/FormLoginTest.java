@@ -125,4 +125,12 @@ class FormLoginTest {
         users.changePassword("guessed", "a-brand-new-password");
         assertThat(http.sessionOf("guessed", "a-brand-new-password")).isNotBlank();
     }
+
+    @Test
+    void aUsernameWithANulCharacterIsAFailedLoginNotAServerError() {
+        HttpResponse<String> response = http.login("ad\u0000min", "whatever-it-is");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).contains("/login?error");
+    }
 }

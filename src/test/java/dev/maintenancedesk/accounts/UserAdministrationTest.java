@@ -67,6 +67,8 @@ class UserAdministrationTest {
             assertThat(forbidden.statusCode()).isEqualTo(403);
             assertThat(forbidden.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(Http.json(forbidden).get("status").asInt()).isEqualTo(403);
+            assertThat(Http.json(forbidden).get("type").asString()).isEqualTo("/problems/role-forbidden");
+            assertThat(Http.json(forbidden).get("instance").asString()).isEqualTo("/api/v1/users");
         }
         assertThat(asAdmin("GET", "/api/v1/users", null).statusCode()).isEqualTo(200);
     }
@@ -109,6 +111,7 @@ class UserAdministrationTest {
                 "{\"username\":\"valid\",\"email\":\"not-an-email\",\"password\":\"short\",\"timeZone\":\"Nowhere/City\"}");
         assertThat(several.statusCode()).isEqualTo(400);
         assertThat(fields(several)).containsExactlyInAnyOrder("email", "password", "timeZone", "role");
+        Http.json(several).get("errors").forEach(error -> assertThat(error.get("code").asString()).isNotBlank());
 
         HttpResponse<String> unknownRole = asAdmin("POST", "/api/v1/users",
                 "{\"username\":\"valid\",\"role\":\"GOD\",\"password\":\"" + PASSWORD + "\"}");
@@ -130,6 +133,7 @@ class UserAdministrationTest {
         HttpResponse<String> again = create("dupont", "DEVELOPER");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(Http.json(again).get("type").asString()).isEqualTo("/problems/user-exists");
         assertThat(users.find("dupont").orElseThrow().role()).isEqualTo(Role.REPORTER);
     }
 
@@ -166,7 +170,9 @@ class UserAdministrationTest {
         assertThat(http.get("/api/v1/me", Http.bearer(token)).statusCode()).isEqualTo(401);
         assertThat(http.login("eve", PASSWORD).headers().firstValue("Location").orElse("")).contains("/login?error");
 
-        assertThat(asAdmin("PATCH", "/api/v1/users/nobody-here", "{\"enabled\":false}").statusCode()).isEqualTo(404);
+        HttpResponse<String> nobody = asAdmin("PATCH", "/api/v1/users/nobody-here", "{\"enabled\":false}");
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(Http.json(nobody).get("type").asString()).isEqualTo("/problems/user-not-found");
     }
 
     @Test
@@ -188,6 +194,7 @@ class UserAdministrationTest {
                 "{\"currentPassword\":\"not-it\",\"newPassword\":\"another-long-password\"}", Http.bearer(token));
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(fields(wrong)).containsExactly("currentPassword");
+        assertThat(Http.json(wrong).get("errors").get(0).get("code").asString()).isEqualTo("wrong-password");
 
         HttpResponse<String> changed = http.send("PUT", "/api/v1/me/password",
                 "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"another-long-password\"}", Http.bearer(token));

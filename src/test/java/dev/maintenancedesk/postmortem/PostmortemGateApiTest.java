@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +69,48 @@ class PostmortemGateApiTest {
         Response r = write(admin, n, Map.of("gossip", "who did it"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("field").asString()).isEqualTo("sections.gossip");
+        assertThat(r.json().get("type").asString()).isEqualTo("/problems/invalid-request");
+        assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("unknown-section");
         assertThat(admin.get("/api/v1/tickets/999999/postmortem").status()).isEqualTo(404);
+    }
+
+    @Test
+    void thirtyParallelFirstWritesAllSucceedAndLeaveAWholePostmortem() throws Exception {
+        DeskClient admin = DeskClient.admin(port);
+        long n = admin.post("/api/v1/tickets", "{\"title\":\"pm race\",\"priority\":\"P1\"}").json().get("number").asLong();
+        Map<String, String> all = new LinkedHashMap<>();
+        admin.get("/api/v1/tickets/" + n + "/postmortem").json().get("sections")
+                .forEach(s -> all.put(s.get("key").asString(), "same text for " + s.get("key").asString()));
+        List<Future<Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
+            CountDownLatch start = new CountDownLatch(1);
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return write(admin, n, all);
+                }));
+            }
+            start.countDown();
+        }
+        for (Future<Response> answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().toString()).isIn(200, 409);
+        }
+        Response stored = admin.get("/api/v1/tickets/" + n + "/postmortem");
+        assertThat(stored.json().get("complete").asBoolean()).isTrue();
+        stored.json().get("sections").forEach(s -> assertThat(s.get("text").asString())
+                .isEqualTo("same text for " + s.get("key").asString()));
+    }
+
+    @Test
+    void aSectionWithANulCharacterIsRefusedNamingIt() {
+        DeskClient admin = DeskClient.admin(port);
+        long n = admin.post("/api/v1/tickets", "{\"title\":\"pm nul\",\"priority\":\"P1\"}").json().get("number").asLong();
+        String key = admin.get("/api/v1/tickets/" + n + "/postmortem").json().get("sections").get(0).get("key").asString();
+        Response r = write(admin, n, Map.of(key, "a\u0000b"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.json().get("field").asString()).isEqualTo("sections." + key);
+        assertThat(r.json().get("errors").get(0).get("code").asString()).isEqualTo("nul");
     }
 
     private static Response write(DeskClient admin, long n, Map<String, String> sections) {

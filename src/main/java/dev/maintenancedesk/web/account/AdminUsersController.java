@@ -1,11 +1,12 @@
 package dev.maintenancedesk.web.account;
 
-import dev.maintenancedesk.accounts.AccountConflictException;
 import dev.maintenancedesk.accounts.Role;
-import dev.maintenancedesk.accounts.UnknownUserException;
 import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.problem.DeskProblem;
+import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
-import java.util.function.Supplier;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** {@code /admin/users}, for administrators only: the users, their roles, and enabling or disabling them. */
+/**
+ * {@code /admin/users}, for administrators only: the users, their roles, and enabling or disabling them.
+ * The accounts module checks every value, as for the API; a refusal comes back next to the form that
+ * caused it, with the values typed kept.
+ */
 @Controller
 class AdminUsersController {
 
@@ -47,29 +52,55 @@ class AdminUsersController {
     String create(@RequestParam String username, @RequestParam(required = false) String displayName,
             @RequestParam(required = false) String email, @RequestParam Role role, @RequestParam String password,
             RedirectAttributes redirect) {
-        return act(redirect, "admin.created", username, () -> users.create(username, displayName,
-                email == null || email.isBlank() ? null : email, role, password));
+        try {
+            users.create(username, displayName, email, role, password);
+            redirect.addFlashAttribute("notice", "admin.created");
+            redirect.addFlashAttribute("noticeUser", username);
+        } catch (DeskProblem refused) {
+            redirect.addFlashAttribute("createProblem", UiProblem.of(refused));
+            Map<String, String> draft = new LinkedHashMap<>();
+            draft.put("username", username);
+            draft.put("displayName", displayName);
+            draft.put("email", email);
+            draft.put("role", role.name());
+            redirect.addFlashAttribute("draft", draft);
+            return "redirect:/admin/users#h-create";
+        }
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/admin/users/{username}/role")
     String changeRole(@PathVariable String username, @RequestParam Role role, RedirectAttributes redirect) {
-        return act(redirect, "admin.roleChanged", username, () -> users.changeRole(username, role));
+        try {
+            users.changeRole(username, role);
+            return done(redirect, "admin.roleChanged", username);
+        } catch (DeskProblem refused) {
+            return refused(redirect, refused);
+        }
     }
 
     @PostMapping("/admin/users/{username}/enabled")
     String setEnabled(@PathVariable String username, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        return act(redirect, enabled ? "admin.enabled" : "admin.disabled", username,
-                () -> enabled ? users.enable(username) : users.disable(username));
+        try {
+            if (enabled) {
+                users.enable(username);
+            } else {
+                users.disable(username);
+            }
+            return done(redirect, enabled ? "admin.enabled" : "admin.disabled", username);
+        } catch (DeskProblem refused) {
+            return refused(redirect, refused);
+        }
     }
 
-    private static String act(RedirectAttributes redirect, String notice, String username, Supplier<?> action) {
-        try {
-            action.get();
-            redirect.addFlashAttribute("notice", notice);
-            redirect.addFlashAttribute("noticeUser", username);
-        } catch (IllegalArgumentException | AccountConflictException | UnknownUserException e) {
-            redirect.addFlashAttribute("adminError", e.getMessage());
-        }
+    private static String done(RedirectAttributes redirect, String notice, String username) {
+        redirect.addFlashAttribute("notice", notice);
+        redirect.addFlashAttribute("noticeUser", username);
+        return "redirect:/admin/users";
+    }
+
+    private static String refused(RedirectAttributes redirect, DeskProblem refused) {
+        redirect.addFlashAttribute("adminProblem", UiProblem.of(refused));
         return "redirect:/admin/users";
     }
 }

@@ -3,7 +3,10 @@ package dev.maintenancedesk.web.account;
 import dev.maintenancedesk.accounts.ApiTokens;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
+import java.io.Serializable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.ZoneId;
@@ -43,10 +46,16 @@ class ProfileController {
         this.locales = locales;
     }
 
+    /** The values of a refused profile form, shown again instead of the stored ones. */
+    record Draft(String displayName, String email, String language, String timeZone) implements Serializable {}
+
     @GetMapping("/profile")
     String profile(Model model) {
         UserAccount me = me();
         model.addAttribute("me", me);
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", new Draft(me.displayName(), me.email(), me.language(), viewer.zone().getId()));
+        }
         model.addAttribute("zones", ZONES);
         model.addAttribute("zone", viewer.zone().getId());
         model.addAttribute("tokens", tokens.list(me.username()));
@@ -63,19 +72,23 @@ class ProfileController {
             // The language chosen here wins over an earlier ?lang= choice remembered in the cookie.
             locales.setLocale(request, response, Locale.forLanguageTag(language));
             redirect.addFlashAttribute("notice", "profile.saved");
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("profileError", e.getMessage());
+        } catch (InvalidInput refused) {
+            // The accounts module's rules, as for the API; the form comes back with what was typed.
+            redirect.addFlashAttribute("profileProblem", UiProblem.of(refused));
+            redirect.addFlashAttribute("draft", new Draft(displayName, email, language, timeZone));
         }
         return "redirect:/profile";
     }
 
     @PostMapping("/profile/tokens")
     String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
-        if (name.isBlank() || name.strip().length() > 100) {
+        ApiTokens.NewToken token;
+        try {
+            token = tokens.create(me().username(), name);
+        } catch (InvalidInput refused) {
             redirect.addFlashAttribute("tokenError", "profile.tokens.nameRequired");
             return "redirect:/profile#tokens";
         }
-        ApiTokens.NewToken token = tokens.create(me().username(), name.strip());
         redirect.addFlashAttribute("newTokenName", token.name());
         redirect.addFlashAttribute("newTokenSecret", token.token());
         return "redirect:/profile#tokens";

@@ -26,7 +26,9 @@ class AccountPagesBrowserTest {
             b.find("#u-password").sendKeys("a-long-enough-password");
             b.submit(b.find("form.admin-form button[type=submit]"));
             assertThat(b.find("[role=alert]").getText()).contains("admin");   // the name is taken: refused
+            assertThat(b.find("#u-username").getAttribute("value")).isEqualTo("admin");   // what was typed stays
 
+            b.find("#u-username").clear();
             b.find("#u-username").sendKeys("ui-carol");
             new Select(b.find("#u-role")).selectByValue("REPORTER");
             b.find("#u-password").sendKeys("a-long-enough-password");

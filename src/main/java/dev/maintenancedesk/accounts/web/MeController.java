@@ -1,11 +1,9 @@
-package dev.maintenancedesk.accounts;
+package dev.maintenancedesk.accounts.web;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import dev.maintenancedesk.accounts.ApiTokens;
+import dev.maintenancedesk.accounts.UserAccount;
+import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.problem.NotFound;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -23,7 +21,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The current user: profile, password and personal API tokens. */
+/**
+ * The current user: profile, password and personal API tokens. The values are checked by the accounts
+ * module ({@link Users}, {@link ApiTokens}), which the profile page shares.
+ */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
@@ -37,15 +38,11 @@ class MeController {
     }
 
     /** What a user may change about themselves; the role and the enabled flag are the admin's. */
-    record ProfileChanges(
-            @Size(min = 1, max = 100) String displayName,
-            @Email @Size(max = 254) String email,
-            @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
-            @TimeZoneId String timeZone) {}
+    record ProfileChanges(String displayName, String email, String language, String timeZone) {}
 
-    record PasswordChange(@NotNull String currentPassword, @NotNull @Size(min = 12, max = 72) String newPassword) {}
+    record PasswordChange(String currentPassword, String newPassword) {}
 
-    record TokenRequest(@NotBlank @Size(max = 100) String name) {}
+    record TokenRequest(String name) {}
 
     @GetMapping
     UserAccount me(Authentication authentication) {
@@ -53,26 +50,20 @@ class MeController {
     }
 
     @PatchMapping
-    UserAccount update(Authentication authentication, @Valid @RequestBody ProfileChanges changes) {
+    UserAccount update(Authentication authentication, @RequestBody ProfileChanges changes) {
         return users.updateProfile(current(authentication).username(), changes.displayName(), changes.email(),
                 changes.language(), changes.timeZone());
     }
 
     @PutMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(Authentication authentication, @Valid @RequestBody PasswordChange change) {
-        String username = current(authentication).username();
-        // Asked even of token callers: a leaked token must not be enough to take the account over.
-        if (!users.passwordMatches(username, change.currentPassword())) {
-            throw new IllegalArgumentException("currentPassword: is not your current password");
-        }
-        users.changePassword(username, change.newPassword());
+    void changePassword(Authentication authentication, @RequestBody PasswordChange change) {
+        users.changeOwnPassword(current(authentication).username(), change.currentPassword(), change.newPassword());
     }
 
     @PostMapping("/tokens")
-    ResponseEntity<ApiTokens.NewToken> createToken(Authentication authentication,
-            @Valid @RequestBody TokenRequest request) {
-        ApiTokens.NewToken token = tokens.create(current(authentication).username(), request.name().strip());
+    ResponseEntity<ApiTokens.NewToken> createToken(Authentication authentication, @RequestBody TokenRequest request) {
+        ApiTokens.NewToken token = tokens.create(current(authentication).username(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + token.id())).body(token);
     }
 
@@ -85,7 +76,7 @@ class MeController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(Authentication authentication, @PathVariable long id) {
         if (!tokens.revoke(current(authentication).username(), id)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "You have no live token " + id + ".");
+            throw new NotFound("token-not-found", "You have no live token " + id + ".", id);
         }
     }
 

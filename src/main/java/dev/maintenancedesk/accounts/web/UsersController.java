@@ -1,15 +1,14 @@
-package dev.maintenancedesk.accounts;
+package dev.maintenancedesk.accounts.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import dev.maintenancedesk.accounts.InitialPassword;
+import dev.maintenancedesk.accounts.Role;
+import dev.maintenancedesk.accounts.UserAccount;
+import dev.maintenancedesk.accounts.Users;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.transaction.support.TransactionOperations;
 
-/** Account administration; the security configuration lets only ADMIN in. */
+/**
+ * Account administration; the security configuration lets only ADMIN in. The values are checked by
+ * {@link Users}, which the administration page shares.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 class UsersController {
@@ -33,24 +34,12 @@ class UsersController {
     }
 
     /** Without a password, one is generated and returned once in the answer. */
-    record NewUser(
-            @NotBlank @Pattern(regexp = Users.USERNAME_PATTERN, message = "must be 1 to 39 lower-case letters, digits, '.', '_' or '-', starting and ending with a letter or digit") String username,
-            @Size(max = 100) String displayName,
-            @Email @Size(max = 254) String email,
-            @NotNull Role role,
-            @Size(min = 12, max = 72) String password,
-            @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
-            @TimeZoneId String timeZone) {}
+    record NewUser(String username, String displayName, String email, Role role, String password, String language,
+            String timeZone) {}
 
     /** Absent fields stay as they are. */
-    record UserChanges(
-            Role role,
-            Boolean enabled,
-            @Size(min = 1, max = 100) String displayName,
-            @Email @Size(max = 254) String email,
-            @Pattern(regexp = "fr|en", message = "must be fr or en") String language,
-            @TimeZoneId String timeZone,
-            @Size(min = 12, max = 72) String password) {}
+    record UserChanges(Role role, Boolean enabled, String displayName, String email, String language,
+            String timeZone, String password) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CreatedUser(String username, String displayName, String email, Role role, String language,
@@ -69,23 +58,20 @@ class UsersController {
 
     @GetMapping("/{username}")
     UserAccount one(@PathVariable String username) {
-        return users.find(username).orElseThrow(() -> new UnknownUserException(username));
+        return users.find(username).orElseThrow(() -> Users.unknown(username));
     }
 
     @PostMapping
-    ResponseEntity<CreatedUser> create(@Valid @RequestBody NewUser request) {
-        String generated = request.password() == null ? FirstStart.generatePassword() : null;
-        UserAccount user = transactions.execute(status -> {
-            UserAccount created = users.create(request.username(), request.displayName(), request.email(),
-                    request.role(), generated == null ? request.password() : generated);
-            return users.updateProfile(created.username(), null, null, request.language(), request.timeZone());
-        });
+    ResponseEntity<CreatedUser> create(@RequestBody NewUser request) {
+        String generated = request.password() == null ? InitialPassword.generate() : null;
+        UserAccount user = users.create(request.username(), request.displayName(), request.email(), request.role(),
+                generated == null ? request.password() : generated, request.language(), request.timeZone());
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.username()))
                 .body(new CreatedUser(user, generated));
     }
 
     @PatchMapping("/{username}")
-    UserAccount update(@PathVariable String username, @Valid @RequestBody UserChanges changes) {
+    UserAccount update(@PathVariable String username, @RequestBody UserChanges changes) {
         // All or nothing: refusing to disable the last admin must not leave its new role applied.
         return transactions.execute(status -> {
             UserAccount user = users.updateProfile(username, changes.displayName(), changes.email(),

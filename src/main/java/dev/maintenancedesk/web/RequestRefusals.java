@@ -1,0 +1,195 @@
+package dev.maintenancedesk.web;
+
+import dev.maintenancedesk.problem.DeskProblem;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.InvalidInput;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.ObjectError;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * What a refused request means in the desk's vocabulary, whoever renders it: Spring MVC and Jackson
+ * refuse bad input with their own exceptions, whose messages name Java types ({@code [Ljava.lang.String;}).
+ * Here each becomes a {@link DeskProblem} (400s as {@link InvalidInput} with coded field errors), so that
+ * the API handler and the browser pages say the same thing. Unexpected exceptions (bugs) are not refusals.
+ */
+final class RequestRefusals {
+
+    private RequestRefusals() {}
+
+    /** The refusal this exception stands for, or null when it is a bug rather than a refused request. */
+    static ErrorResponse of(Throwable ex) {
+        return switch (ex) {
+            case DeskProblem problem -> problem;
+            case HttpMessageNotReadableException unreadable -> unreadableBody(unreadable);
+            case BindException binding -> invalid(binding.getBindingResult().getFieldErrors().stream()
+                    .map(e -> new FieldError(e.getField(), constraint(e), List.of(), e.getDefaultMessage())).toList(),
+                    binding.getBindingResult().getGlobalErrors());
+            case HandlerMethodValidationException validation -> InvalidInput.of(validation.getParameterValidationResults()
+                    .stream().flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldError(
+                            e instanceof org.springframework.validation.FieldError fe ? fe.getField()
+                                    : r.getMethodParameter().getParameterName(),
+                            constraint(e), List.of(), e.getDefaultMessage())))
+                    .toList());
+            case TypeMismatchException mismatch -> InvalidInput.of(typeMismatch(mismatch));
+            case MissingServletRequestParameterException missing -> InvalidInput.of(
+                    FieldError.of(missing.getParameterName(), "required", "is required"));
+            case MissingServletRequestPartException missing -> InvalidInput.of(
+                    FieldError.of(missing.getRequestPartName(), "required", "is required"));
+            case ErrorResponse response -> listed(response);
+            default -> null;
+        };
+    }
+
+    /** A 400 that names no field at fault (e.g. a ResponseStatusException) still lists its error. */
+    private static ErrorResponse listed(ErrorResponse response) {
+        ProblemDetail body = response.getBody();
+        boolean listsErrors = body.getProperties() != null && body.getProperties().containsKey("errors");
+        if (response.getStatusCode().value() != 400 || listsErrors) {
+            return response;
+        }
+        String detail = body.getDetail() == null ? "invalid request" : body.getDetail();
+        return InvalidInput.of(FieldError.of(null, "invalid", detail));
+    }
+
+    /** The HTTP status a refusal answers with. */
+    static HttpStatus status(ErrorResponse refusal) {
+        return HttpStatus.valueOf(refusal.getStatusCode().value());
+    }
+
+    private static InvalidInput invalid(List<FieldError> fieldErrors, List<ObjectError> globalErrors) {
+        if (!fieldErrors.isEmpty()) {
+            return InvalidInput.of(fieldErrors);
+        }
+        return InvalidInput.of(globalErrors.stream()
+                .map(e -> new FieldError(null, constraint(e), List.of(), e.getDefaultMessage())).toList());
+    }
+
+    private static InvalidInput unreadableBody(HttpMessageNotReadableException ex) {
+        JacksonException cause = jacksonCause(ex);
+        String field = cause == null ? null : path(cause);
+        if (cause instanceof UnsafeText unsafe) {
+            FieldError rule = unsafe.rule();
+            return InvalidInput.of(new FieldError(field, rule.code(), rule.args(), rule.message()));
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return InvalidInput.of(FieldError.of(field, "unknown-field", "unknown field (accepted: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .collect(Collectors.joining(", ")) + ")"));
+        }
+        if (cause instanceof InvalidNullException) {
+            return InvalidInput.of(FieldError.of(field, "not-null", "must not be null"));
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return InvalidInput.of(notOneOf(field, invalid.getValue(), invalid.getTargetType()));
+        }
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return InvalidInput.of(wrongType(field, mismatch.getTargetType()));
+        }
+        if (cause != null) {
+            String where = cause.getLocation() == null ? "" : " at line " + cause.getLocation().getLineNr()
+                    + ", column " + cause.getLocation().getColumnNr();
+            return InvalidInput.of(FieldError.of(field, "malformed-json", "malformed JSON" + where));
+        }
+        return InvalidInput.of(FieldError.of(null, "body-required", "a JSON body is required"));
+    }
+
+    private static FieldError typeMismatch(TypeMismatchException ex) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        if (ex.getValue() instanceof Object[] values && values.length > 1) {
+            // ?state=a&state=b where one state is expected: Spring hands over the array.
+            return FieldError.of(field, "one-value", "give one value (it was given " + values.length + " times)");
+        }
+        Object value = ex.getValue() instanceof Object[] values && values.length == 1 ? values[0] : ex.getValue();
+        if (type != null && type.isEnum()) {
+            return notOneOf(field, value, type);
+        }
+        return FieldError.of(field, "not-" + kind(type), "\"" + value + "\" is not " + describe(type),
+                String.valueOf(value));
+    }
+
+    private static FieldError notOneOf(String field, Object value, Class<?> type) {
+        String accepted = Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        return FieldError.of(field, "not-one-of", "\"" + value + "\" is not one of " + accepted,
+                String.valueOf(value), accepted);
+    }
+
+    private static FieldError wrongType(String field, Class<?> type) {
+        return FieldError.of(field, "expected-" + kind(type), "expected " + describe(type));
+    }
+
+    /** The Bean Validation constraint as a message code: {@code NotBlank} → {@code not-blank}. */
+    private static String constraint(org.springframework.context.MessageSourceResolvable error) {
+        String[] codes = error.getCodes();
+        String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+        return code.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static JacksonException jacksonCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                return j;
+            }
+        }
+        return null;
+    }
+
+    /** The JSON path of the offending value, e.g. {@code labels[2]} or {@code fields.impact}. */
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : ex.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    /** The kind of value a type takes, in message codes ({@code not-number}, {@code expected-array}). */
+    private static String kind(Class<?> type) {
+        String described = describe(type);
+        return described.substring(described.lastIndexOf(' ') + 1).replace("false", "boolean");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}
