@@ -198,11 +198,11 @@ final class Ticket {
             properties.put("to", to);
             properties.put("allowed", moves);
             throw new Conflict("transition-not-allowed", "Ticket #" + number + " cannot go from " + state + " to "
-                    + to + ".", properties, number, state, to);
+                    + to + ".", properties, String.valueOf(number), state, to);
         }
         if (!Workflow.permits(actor, state, reporter, to)) {
             throw new Forbidden("move-forbidden", actor.username() + " (" + actor.role() + ") may not move ticket #"
-                    + number + " from " + state + " to " + to + ".", number, state, to);
+                    + number + " from " + state + " to " + to + ".", String.valueOf(number), state, to);
         }
         String why = normalize(TextRules.check("reason", reason, REASON_MAX));
         List<String> missing = new ArrayList<>();
@@ -264,7 +264,7 @@ final class Ticket {
                 throw InvalidInput.of(FieldError.of("target", "self-link", "a ticket cannot be linked to itself"));
             }
             if (!exists.test(other)) {
-                throw new NotFound("ticket-not-found", "There is no ticket #" + other + ".", other);
+                throw new NotFound("ticket-not-found", "There is no ticket #" + other + ".", String.valueOf(other));
             }
         }
         for (int i = 0; i < links.size(); i++) {

@@ -221,7 +221,7 @@ public class Tickets implements TicketQueries {
 
     private Ticket load(long number) {
         return repository.find(number).orElseThrow(() -> new NotFound("ticket-not-found",
-                "There is no ticket #" + number + ".", number));
+                "There is no ticket #" + number + ".", String.valueOf(number)));
     }
 
     /** Writes the ticket if it changed, then publishes what the aggregate registered. */
