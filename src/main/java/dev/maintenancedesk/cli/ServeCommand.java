@@ -1,8 +1,11 @@
 package dev.maintenancedesk.cli;
 
 import dev.maintenancedesk.DeskApplication;
+import dev.maintenancedesk.accounts.AdminTokenSetting;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
@@ -20,8 +23,22 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkSettings();
         SpringApplication.run(DeskApplication.class, springArguments);
         started = true;
         return Desk.OK;
+    }
+
+    /**
+     * Settings checked before Spring starts: once it runs, a refusal comes after its start-up log and
+     * with a stack trace, where one line says it all. Read as Spring will: arguments, system
+     * properties, environment.
+     */
+    private void checkSettings() {
+        StandardEnvironment settings = new StandardEnvironment();
+        settings.getPropertySources().addFirst(new SimpleCommandLinePropertySource(springArguments));
+        AdminTokenSetting.problem(settings.getProperty(AdminTokenSetting.NAME)).ifPresent(problem -> {
+            throw new Desk.UsageException(problem);
+        });
     }
 }
