@@ -24,9 +24,25 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkSettings();
-        SpringApplication.run(DeskApplication.class, springArguments);
+        try {
+            SpringApplication.run(DeskApplication.class, springArguments);
+        } catch (RuntimeException e) {
+            // Spring has reported why just above; a server that cannot start is a matter of its settings or
+            // surroundings (database, port, plan) far more often than a bug: exit 2, not an internal error
+            Throwable cause = rootCause(e);
+            throw new Desk.UsageException("the server did not start: "
+                    + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+        }
         started = true;
         return Desk.OK;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /**
