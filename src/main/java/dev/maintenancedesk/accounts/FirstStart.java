@@ -22,7 +22,6 @@ class FirstStart implements SmartInitializingSingleton {
 
     static final String ADMIN = "admin";
     private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
-    private static final int MIN_TOKEN_LENGTH = 24;
 
     private final Users users;
     private final ApiTokens tokens;
@@ -50,15 +49,15 @@ class FirstStart implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        outcome = bootstrap(setting("DESK_ADMIN_PASSWORD"), setting("DESK_ADMIN_TOKEN"));
+        outcome = bootstrap(setting("DESK_ADMIN_PASSWORD"), setting(AdminTokenSetting.NAME));
     }
 
     Outcome bootstrap(String password, String token) {
-        if (token != null && (!token.startsWith(ApiTokens.PREFIX) || token.length() < MIN_TOKEN_LENGTH)) {
-            // Refusing to start beats silently installing a guessable admin credential.
-            throw new IllegalStateException("DESK_ADMIN_TOKEN must start with " + ApiTokens.PREFIX
-                    + " and be at least " + MIN_TOKEN_LENGTH + " characters long");
-        }
+        // Refusing to start beats silently installing a guessable admin credential (desk serve says so
+        // before Spring starts; this covers every other way of starting the application).
+        AdminTokenSetting.problem(token).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
         if (!users.none()) {
             if (password != null || token != null) {
                 log.info("DESK_ADMIN_PASSWORD / DESK_ADMIN_TOKEN are only read on the first start; users exist, ignoring them");

@@ -1,5 +1,7 @@
 package dev.maintenancedesk.calendar;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.CalendarSettings.TimeRange;
 import java.time.DayOfWeek;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -29,15 +30,20 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *
  * <p>Conventions (DESIGN §5, as Request Tracker, Zammad and GLPI do): hours are half-open, so an instant
  * at closing time is closed and the clock starts at the next opening; {@link #add} returns the end of
- * the last slot used (a deadline that uses a day up to closing is that day's closing time); adding zero
- * returns the start unchanged, even outside business hours (RT's choice: nothing was added).
+ * the last slot used (a deadline that uses a day up to closing is that day's closing time). A deadline
+ * never falls inside closed hours: adding zero from a closed instant gives the next opening.
  */
 public final class BusinessCalendar {
 
-    /** Longest business time {@link #add} accepts; far beyond any SLA, short enough to never overflow. */
-    public static final Duration MAX_BUSINESS_TIME = Duration.ofDays(200L * 366);
+    /** Years of standard business days {@link #add} accepts at most: beyond that a duration is a typo, not an SLA. */
+    public static final int MAX_YEARS_OF_BUSINESS_DAYS = 100;
 
     private static final int CACHED_SLICES = 512;
+    /**
+     * Slices outside 1970–2513 that stay cached (~8 KB each): instants the API and CLI refuse (see
+     * {@link BusinessTimeInput}), reached only by long additions, so a few suffice and memory stays bounded.
+     */
+    static final int FAR_SLICES = 64;
     /** Slices in a row without any opening before a search gives up instead of looping for ever. */
     private static final int MAX_EMPTY_SLICES = 4;
 
@@ -46,9 +52,11 @@ public final class BusinessCalendar {
     private final PublicHolidays holidays;
     private final Set<LocalDate> closures;
     private final Duration standardDay;
-    // slices 0..511 cover 1970 to about 2513; others (rare) go to the map
+    private final Duration maxBusinessTime;
+    // Slices 0..511 cover 1970 to about 2513 in a plain array: the hot path takes no lock and boxes no
+    // key. Others (rare) go to a bounded cache, so that no input can grow memory for ever.
     private final AtomicReferenceArray<OpeningBlock> slices = new AtomicReferenceArray<>(CACHED_SLICES);
-    private final Map<Long, OpeningBlock> farSlices = new ConcurrentHashMap<>();
+    private final Cache<Long, OpeningBlock> farSlices = Caffeine.newBuilder().maximumSize(FAR_SLICES).build();
 
     private BusinessCalendar(ZoneId zone, Map<DayOfWeek, List<TimeRange>> hours, PublicHolidays holidays,
             Set<LocalDate> closures, Duration standardDay) {
@@ -57,6 +65,7 @@ public final class BusinessCalendar {
         this.holidays = holidays;
         this.closures = closures;
         this.standardDay = standardDay;
+        this.maxBusinessTime = standardDay.multipliedBy(MAX_YEARS_OF_BUSINESS_DAYS * 366L);
     }
 
     /**
@@ -92,6 +101,11 @@ public final class BusinessCalendar {
         return standardDay;
     }
 
+    /** The longest business time {@link #add} accepts: {@value #MAX_YEARS_OF_BUSINESS_DAYS} years of standard days. */
+    public Duration maxBusinessTime() {
+        return maxBusinessTime;
+    }
+
     /** Whether {@code date} has business hours: an open weekday that is neither a holiday nor a closure. */
     public boolean isBusinessDay(LocalDate date) {
         return hours.containsKey(date.getDayOfWeek()) && !closures.contains(date) && !holidays.contains(date);
@@ -117,19 +131,20 @@ public final class BusinessCalendar {
 
     /**
      * The deadline {@code businessTime} after {@code start}: the clock starts at the first business
-     * instant at or after {@code start}, and the result is the end of the last slot used.
+     * instant at or after {@code start}, and the result is the end of the last slot used (zero: that
+     * first business instant).
      *
-     * @throws IllegalArgumentException for a negative duration or one above {@link #MAX_BUSINESS_TIME}
+     * @throws IllegalArgumentException for a negative duration or one above {@link #maxBusinessTime()}
      */
     public Instant add(Instant start, Duration businessTime) {
         if (businessTime.isNegative()) {
             throw new IllegalArgumentException("negative business time: " + businessTime);
         }
-        if (businessTime.compareTo(MAX_BUSINESS_TIME) > 0) {
+        if (businessTime.compareTo(maxBusinessTime) > 0) {
             throw new IllegalArgumentException("business time too large: " + businessTime);
         }
         if (businessTime.isZero()) {
-            return start;
+            return nextBusinessInstant(start);
         }
         long k = sliceOf(start);
         OpeningBlock slice = slice(k);
@@ -160,11 +175,14 @@ public final class BusinessCalendar {
         if (ka == kb) {
             return Duration.ofNanos(first.position(offsetIn(kb, end)) - first.position(offsetIn(ka, start)));
         }
-        long nanos = first.total() - first.position(offsetIn(ka, start));
+        long nanos = first.total() - first.position(offsetIn(ka, start)) + slice(kb).position(offsetIn(kb, end));
+        // whole slices add up in seconds (their totals are whole seconds): nanoseconds would overflow a
+        // long after about 1,100 years of business time
+        long seconds = 0;
         for (long k = ka + 1; k < kb; k++) {
-            nanos += slice(k).total();
+            seconds += slice(k).total() / OpeningBlock.NANOS_PER_SECOND;
         }
-        return Duration.ofNanos(nanos + slice(kb).position(offsetIn(kb, end)));
+        return Duration.ofSeconds(seconds, nanos);
     }
 
     /** {@code instant} itself when business time runs then, else the next opening. */
@@ -216,7 +234,7 @@ public final class BusinessCalendar {
             }
             return block;
         }
-        return farSlices.computeIfAbsent(k, this::build);
+        return farSlices.get(k, this::build);
     }
 
     private OpeningBlock build(long k) {
@@ -253,6 +271,12 @@ public final class BusinessCalendar {
             }
         }
         return new OpeningBlock(bounds, n);
+    }
+
+    /** Far slices held now (after pending evictions), for tests. */
+    long cachedFarSlices() {
+        farSlices.cleanUp();
+        return farSlices.estimatedSize();
     }
 
     @Override

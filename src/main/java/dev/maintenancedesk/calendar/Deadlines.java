@@ -1,5 +1,7 @@
 package dev.maintenancedesk.calendar;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.maintenancedesk.plan.BusinessDuration;
 import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.Plan;
@@ -8,9 +10,7 @@ import dev.maintenancedesk.plan.SlaTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * When an SLA target falls due from a start instant: business time on the plan's calendar, or, for
@@ -21,8 +21,11 @@ public final class Deadlines {
 
     private final BusinessCalendar calendar;
     private final ReleaseWindows minorWindows;
-    /** The answer only depends on the local start day, and an RRULE walk costs microseconds. */
-    private final Map<LocalDate, Instant> releaseDueByDay = new ConcurrentHashMap<>();
+    /**
+     * The answer only depends on the local start day, and an RRULE walk costs microseconds; bounded
+     * (a few years of days) so that no caller can grow it for ever.
+     */
+    private final Cache<LocalDate, Instant> releaseDueByDay = Caffeine.newBuilder().maximumSize(4096).build();
 
     private Deadlines(BusinessCalendar calendar, ReleaseWindows minorWindows) {
         this.calendar = calendar;
@@ -62,7 +65,7 @@ public final class Deadlines {
         if (minorWindows == null) {
             throw new IllegalStateException("the plan's release calendar has no MINOR window");
         }
-        return releaseDueByDay.computeIfAbsent(LocalDate.ofInstant(start, calendar.zone()), this::endOfMinorWindowAfter);
+        return releaseDueByDay.get(LocalDate.ofInstant(start, calendar.zone()), this::endOfMinorWindowAfter);
     }
 
     private Instant endOfMinorWindowAfter(LocalDate day) {

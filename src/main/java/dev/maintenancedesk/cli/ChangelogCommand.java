@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,16 +27,16 @@ final class ChangelogCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "REV", defaultValue = "HEAD", description = "Last commit (default: HEAD).")
     String to;
 
-    @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default: fr).")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-    Path plan;
+    @Mixin
+    PlanOption plan;
 
     @Override
     public Integer call() {
-        ReleaseNotesCommand.checkLanguage(lang);
-        Plan p = CliInput.plan(plan);
+        String lang = language.get();
+        Plan p = plan.load();
         try (GitHistory git = ReleaseCommand.open(repo)) {
             var releases = new ReleaseHistory(git, p.calendar().zone()).all(to);
             PrintWriter out = spec.commandLine().getOut();

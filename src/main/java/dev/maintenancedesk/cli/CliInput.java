@@ -1,9 +1,5 @@
 package dev.maintenancedesk.cli;
 
-import dev.maintenancedesk.plan.InvalidPlanException;
-import dev.maintenancedesk.plan.Plan;
-import dev.maintenancedesk.plan.PlanLoader;
-import dev.maintenancedesk.plan.PlanUnreadableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -55,18 +51,6 @@ final class CliInput {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new Desk.UsageException("cannot read stdin: " + e.getMessage());
-        }
-    }
-
-    /** The plan for commands that only read it: a bad or unreadable plan is a usage error. */
-    static Plan plan(Path file) {
-        try {
-            return PlanLoader.loadOrDefault(file);
-        } catch (PlanUnreadableException e) {
-            throw new Desk.UsageException(e.getMessage());
-        } catch (InvalidPlanException e) {
-            throw new Desk.UsageException("invalid plan " + PlanCommand.source(file) + ": " + e.problems().get(0)
-                    + (e.problems().size() > 1 ? " (and " + (e.problems().size() - 1) + " more; see desk plan validate)" : ""));
         }
     }
 }

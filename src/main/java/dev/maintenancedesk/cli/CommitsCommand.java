@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -119,8 +120,8 @@ final class CommitsCommand implements Runnable {
         @Option(names = "--to", paramLabel = "REV", defaultValue = "HEAD", description = "End of the range (default: HEAD).")
         String to;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
         @Override
         public Integer call() {
@@ -135,7 +136,7 @@ final class CommitsCommand implements Runnable {
                     throw new Desk.UsageException(source.messageFile + " contains a NUL byte: not a commit message");
                 }
                 String message = CommitLinter.cleanUp(text);
-                List<LintProblem> problems = new CommitLinter(CliInput.plan(plan).changeManagement()).lint(message);
+                List<LintProblem> problems = new CommitLinter(plan.load().changeManagement()).lint(message);
                 problems.forEach(p -> out.println(p));
                 out.flush();
                 if (!problems.isEmpty()) {
@@ -146,7 +147,7 @@ final class CommitsCommand implements Runnable {
                 return Desk.OK;
             }
             try (GitHistory git = GitHistory.open(source.repo)) {
-                RepositoryLint.Report report = new RepositoryLint(CliInput.plan(plan)).lint(git, from, to);
+                RepositoryLint.Report report = new RepositoryLint(plan.load()).lint(git, from, to);
                 for (RepositoryLint.Finding f : report.findings()) {
                     GitCommit c = f.commit();
                     for (LintProblem p : f.problems()) {

@@ -1,11 +1,15 @@
 package dev.maintenancedesk.cli;
 
+import dev.maintenancedesk.problem.InvalidInput;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Entry point of the jar. Only {@code serve} starts Spring: every other command answers from the
@@ -26,6 +30,10 @@ public final class Desk {
     static final int OK = 0;
     static final int CHECK_FAILED = 1;
     static final int USAGE = 2;
+    static final int INTERNAL_ERROR = 3;
+
+    @Mixin
+    DebugOption debug;
 
     public static void main(String[] args) {
         if (args.length == 0 || !args[0].equals("serve")) {
@@ -57,18 +65,54 @@ public final class Desk {
         for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
             cli.addSubcommand(command);
         }
+        return execute(cli, args, out, err);
+    }
+
+    /** Runs {@code args} on {@code cli}: every failure ends as one line on {@code err} and its exit code. */
+    static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("desk: " + oneLine(describe(ex)));
+            return USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> failed(ex, DebugOption.given(parsed), err));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error ex) {
+            // what picocli lets through (an Error thrown by a command) is internal too
+            return failed(ex, cli.getParseResult() != null && DebugOption.given(cli.getParseResult()), err);
+        }
+    }
+
+    /**
+     * Bad usage or input (exit 2) is the user's to fix and says how in one line; anything else is a bug
+     * of the desk (exit 3), whose stack trace would only scare a hook's user unless asked for.
+     */
+    private static int failed(Throwable ex, boolean debug, PrintWriter err) {
+        if (ex instanceof UsageException || ex instanceof InvalidInput) {
             err.println("desk: " + oneLine(ex.getMessage()));
             return USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            err.println("desk: " + oneLine(ex instanceof UsageException ? ex.getMessage() : describe(ex)));
-            return USAGE;
-        });
-        cli.setExitCodeExceptionMapper(ex -> USAGE);
-        return cli.execute(args);
+        }
+        err.println("desk: internal error: " + oneLine(describe(ex))
+                + (debug ? "" : " (run with " + DebugOption.NAME + " for the stack trace)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** Picocli's message, but an unknown command is named as such, with the ones that exist. */
+    private static String describe(ParameterException ex) {
+        CommandLine where = ex.getCommandLine();
+        if (ex instanceof UnmatchedArgumentException unmatched && !where.getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command \"" + unmatched.getUnmatched().get(0) + "\" for "
+                    + where.getCommandSpec().qualifiedName() + " (expected: "
+                    + String.join(", ", where.getSubcommands().keySet()) + ")";
+        }
+        return ex.getMessage();
     }
 
     private static String describe(Throwable ex) {

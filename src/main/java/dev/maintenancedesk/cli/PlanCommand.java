@@ -6,11 +6,10 @@ import dev.maintenancedesk.plan.PlanLoader;
 import dev.maintenancedesk.plan.PlanRenderer;
 import dev.maintenancedesk.plan.PlanUnreadableException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -26,24 +25,6 @@ final class PlanCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing subcommand (validate or render)");
     }
 
-    /** Loads the plan, printing its problems (exit 1) or naming the unreadable file (exit 2). */
-    static Plan load(Path file, PrintWriter out, PrintWriter err) {
-        try {
-            return PlanLoader.loadOrDefault(file);
-        } catch (PlanUnreadableException e) {
-            throw new Desk.UsageException(e.getMessage());
-        } catch (InvalidPlanException e) {
-            e.problems().forEach(out::println);
-            err.println("desk: invalid plan " + source(file) + " (" + e.problems().size() + " problem"
-                    + (e.problems().size() == 1 ? "" : "s") + ")");
-            return null;
-        }
-    }
-
-    static String source(Path file) {
-        return file == null ? "classpath:" + PlanLoader.DEFAULT_PLAN : file.toString();
-    }
-
     @Command(name = "validate", description = "Check a plan file (default: the built-in CESIZen plan); "
             + "prints one line per problem, naming its path.")
     static final class Validate implements Callable<Integer> {
@@ -51,17 +32,26 @@ final class PlanCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
+        /** The one command for which an invalid plan is the answer, not bad input: every problem, exit 1. */
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Plan loaded = load(plan, out, spec.commandLine().getErr());
-            if (loaded == null) {
+            Plan loaded;
+            try {
+                loaded = PlanLoader.loadOrDefault(plan.file);
+            } catch (PlanUnreadableException e) {
+                throw new Desk.UsageException(e.getMessage());
+            } catch (InvalidPlanException e) {
+                e.problems().forEach(out::println);
+                out.flush();
+                spec.commandLine().getErr().println("desk: invalid plan " + plan.source() + " (" + e.problems().size()
+                        + " problem" + (e.problems().size() == 1 ? "" : "s") + ")");
                 return Desk.CHECK_FAILED;
             }
-            out.println("plan OK: " + loaded.name() + " (" + source(plan) + ")");
+            out.println("plan OK: " + loaded.name() + " (" + plan.source() + ")");
             return Desk.OK;
         }
     }
@@ -72,23 +62,17 @@ final class PlanCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
-        @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default: fr).")
-        String lang;
+        @Mixin
+        LanguageOption language;
 
         @Override
         public Integer call() {
-            if (!PlanRenderer.LANGUAGES.contains(lang)) {
-                throw new Desk.UsageException("unknown language \"" + lang + "\" for --lang (expected: fr, en)");
-            }
+            String lang = language.get();
             PrintWriter out = spec.commandLine().getOut();
-            Plan loaded = load(plan, out, spec.commandLine().getErr());
-            if (loaded == null) {
-                return Desk.CHECK_FAILED;
-            }
-            out.print(PlanRenderer.render(loaded, lang));
+            out.print(PlanRenderer.render(plan.load(), lang));
             out.flush();
             return Desk.OK;
         }

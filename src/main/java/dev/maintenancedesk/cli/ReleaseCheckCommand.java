@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,12 +32,12 @@ final class ReleaseCheckCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "REV", required = true, description = "End of the range.")
     String to;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-    Path plan;
+    @Mixin
+    PlanOption plan;
 
     @Override
     public Integer call() {
-        Plan p = CliInput.plan(plan);
+        Plan p = plan.load();
         try (GitHistory git = ReleaseCommand.open(repo)) {
             ApiImpactCheck.Result r = new ApiImpactCheck(p.changeManagement()).check(git, from, to);
             PrintWriter out = spec.commandLine().getOut();

@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -69,12 +70,12 @@ final class ReleaseCommand implements Runnable {
         @Option(names = "--json", description = "One JSON object instead of text.")
         boolean json;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
         @Override
         public Integer call() {
-            Plan p = CliInput.plan(plan);
+            Plan p = plan.load();
             LocalDate day = date(date, p);
             NextRelease next;
             try (GitHistory git = open(repo)) {

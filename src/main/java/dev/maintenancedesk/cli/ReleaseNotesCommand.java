@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,16 +37,16 @@ final class ReleaseNotesCommand implements Callable<Integer> {
     @Option(names = "--version", paramLabel = "X.Y.Z", description = "Version to print (default: the tag at --to, else the next version).")
     String version;
 
-    @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default: fr).")
-    String lang;
+    @Mixin
+    LanguageOption language;
 
-    @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-    Path plan;
+    @Mixin
+    PlanOption plan;
 
     @Override
     public Integer call() {
-        checkLanguage(lang);
-        Plan p = CliInput.plan(plan);
+        String lang = language.get();
+        Plan p = plan.load();
         try (GitHistory git = ReleaseCommand.open(repo)) {
             Version v = version == null ? null : Version.parse(version);
             Release release = new ReleaseHistory(git, p.calendar().zone()).range(from, to, v, LocalDate.now(p.calendar().zone()));
@@ -55,12 +56,6 @@ final class ReleaseNotesCommand implements Callable<Integer> {
             return Desk.OK;
         } catch (ReleaseInputException e) {
             throw new Desk.UsageException(e.getMessage());
-        }
-    }
-
-    static void checkLanguage(String lang) {
-        if (!ReleaseNotes.LANGUAGES.contains(lang)) {
-            throw new Desk.UsageException("unknown language \"" + lang + "\" for --lang (expected: fr, en)");
         }
     }
 }

@@ -1,18 +1,19 @@
 package dev.maintenancedesk.cli;
 
 import dev.maintenancedesk.calendar.BusinessCalendar;
+import dev.maintenancedesk.calendar.BusinessTimeInput;
 import dev.maintenancedesk.calendar.Deadlines;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.SlaPolicy.SlaTargets;
 import dev.maintenancedesk.plan.SlaTarget;
+import dev.maintenancedesk.problem.InvalidInput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code desk sla deadline|add|between}: the business-time arithmetic of the plan's calendar, for
  * scripts. Input instants must carry an offset (or Z): a bare local time is refused (exit 2) rather
- * than guessed, because a one-hour error at a DST change is exactly what an SLA must not have.
+ * than guessed, because a one-hour error at a DST change is exactly what an SLA must not have. Inputs
+ * are bounded as the API's are ({@link BusinessTimeInput}).
  */
 @Command(name = "sla", description = "Business-time arithmetic on the plan's calendar: SLA deadlines.",
         subcommands = {SlaCommand.Deadline.class, SlaCommand.Add.class, SlaCommand.Between.class})
@@ -38,9 +41,6 @@ final class SlaCommand implements Runnable {
 
     /** How instants print (DESIGN §7), in the calendar's zone. */
     static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
-
-    /** More than 100 years of business days is a typo, not an SLA. */
-    static final long MAX_YEARS = 100;
 
     @Spec
     CommandSpec spec;
@@ -50,19 +50,12 @@ final class SlaCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "missing subcommand (deadline, add or between)");
     }
 
-    /** The plan's deadlines, or null once an invalid plan has been reported (exit 1). */
-    static Deadlines deadlines(Path planFile, PrintWriter err) {
-        // problems go to stderr: stdout carries only answers, for scripts
-        Plan plan = PlanCommand.load(planFile, err, err);
-        return plan == null ? null : deadlines(plan, planFile, err);
-    }
-
-    static Deadlines deadlines(Plan plan, Path planFile, PrintWriter err) {
+    /** The deadlines of the plan's calendar; a calendar that cannot be used makes the plan invalid (exit 2). */
+    static Deadlines deadlines(PlanOption planOption, Plan plan) {
         try {
             return Deadlines.of(plan);
         } catch (IllegalArgumentException e) {
-            err.println("desk: invalid plan " + PlanCommand.source(planFile) + ": calendar: " + Desk.oneLine(e.getMessage()));
-            return null;
+            throw planOption.invalid("calendar: " + e.getMessage());
         }
     }
 
@@ -70,8 +63,9 @@ final class SlaCommand implements Runnable {
         if (text == null) {
             throw new Desk.UsageException("missing " + option + " INSTANT");
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            parsed = OffsetDateTime.parse(text.strip(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             try {
                 LocalDateTime.parse(text.strip());
@@ -82,18 +76,7 @@ final class SlaCommand implements Runnable {
                         + "\" is not an ISO-8601 instant with an offset (example: 2026-03-10T16:30:00+01:00)");
             }
         }
-    }
-
-    static Duration businessMinutes(String option, long minutes, BusinessCalendar calendar) {
-        if (minutes < 0) {
-            throw new Desk.UsageException(option + ": " + minutes + " is negative");
-        }
-        long max = MAX_YEARS * 366 * calendar.standardDay().toMinutes();
-        if (minutes > max) {
-            throw new Desk.UsageException(option + ": " + minutes + " is absurd (more than " + MAX_YEARS
-                    + " years of business days, " + max + " minutes)");
-        }
-        return Duration.ofMinutes(minutes);
+        return BusinessTimeInput.instant(option, parsed.toInstant());
     }
 
     static String format(Instant instant, BusinessCalendar calendar) {
@@ -116,8 +99,8 @@ final class SlaCommand implements Runnable {
         @Option(names = "--clock", required = true, paramLabel = "take-charge|resolution")
         String clock;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
         @Override
         public Integer call() {
@@ -129,12 +112,8 @@ final class SlaCommand implements Runnable {
                 default -> throw new Desk.UsageException("unknown clock \"" + clock
                         + "\" for --clock (expected: take-charge, resolution)");
             };
-            PrintWriter err = spec.commandLine().getErr();
-            Plan loaded = PlanCommand.load(plan, err, err);
-            Deadlines deadlines = loaded == null ? null : deadlines(loaded, plan, err);
-            if (deadlines == null) {
-                return Desk.CHECK_FAILED;
-            }
+            Plan loaded = plan.load();
+            Deadlines deadlines = deadlines(plan, loaded);
             SlaTargets targets = loaded.sla().targets(p);
             SlaTarget target = takeCharge ? targets.takeCharge() : targets.resolution();
             spec.commandLine().getOut().println(format(deadlines.due(from, target), deadlines.calendar()));
@@ -150,7 +129,8 @@ final class SlaCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", description = "Print INSTANT plus N business minutes (the end of the last slot used). "
+    @Command(name = "add", description = "Print INSTANT plus N business minutes (the end of the last slot used; "
+            + "0 from a closed instant: the next opening). "
             + "With --batch, read \"INSTANT N\" lines on stdin and print one deadline per line.")
     static final class Add implements Callable<Integer> {
 
@@ -166,8 +146,8 @@ final class SlaCommand implements Runnable {
         @Option(names = "--batch", description = "Read \"INSTANT N\" lines on stdin; a bad line stops with exit 2.")
         boolean batch;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
         @Override
         public Integer call() {
@@ -180,13 +160,10 @@ final class SlaCommand implements Runnable {
             }
             Instant from = batch ? null : instant("--start", start);
             PrintWriter out = spec.commandLine().getOut();
-            Deadlines deadlines = deadlines(plan, spec.commandLine().getErr());
-            if (deadlines == null) {
-                return Desk.CHECK_FAILED;
-            }
-            BusinessCalendar calendar = deadlines.calendar();
+            BusinessCalendar calendar = deadlines(plan, plan.load()).calendar();
             if (!batch) {
-                out.println(format(calendar.add(from, businessMinutes("--business-minutes", minutes, calendar)), calendar));
+                Duration businessTime = BusinessTimeInput.businessMinutes("--business-minutes", minutes, calendar);
+                out.println(format(calendar.add(from, businessTime), calendar));
                 return Desk.OK;
             }
             batch(calendar, out);
@@ -227,16 +204,18 @@ final class SlaCommand implements Runnable {
                 return instant("instant", fields(text, number)[0]);
             } catch (Desk.UsageException e) {
                 throw e.getMessage().startsWith("line ") ? e : new Desk.UsageException("line " + number + ": " + e.getMessage());
+            } catch (InvalidInput e) {
+                throw new Desk.UsageException("line " + number + ": " + e.getMessage());
             }
         }
 
         private static Duration batchMinutes(String text, long number, BusinessCalendar calendar) {
             String n = fields(text, number)[1];
             try {
-                return businessMinutes("minutes", Long.parseLong(n), calendar);
+                return BusinessTimeInput.businessMinutes("minutes", Long.parseLong(n), calendar);
             } catch (NumberFormatException e) {
                 throw new Desk.UsageException("line " + number + ": minutes: \"" + n + "\" is not a whole number");
-            } catch (Desk.UsageException e) {
+            } catch (InvalidInput e) {
                 throw new Desk.UsageException("line " + number + ": " + e.getMessage());
             }
         }
@@ -255,18 +234,15 @@ final class SlaCommand implements Runnable {
         @Option(names = "--end", required = true, paramLabel = "INSTANT")
         String end;
 
-        @Option(names = "--plan", paramLabel = "FILE", description = "Plan file (YAML); default: the built-in plan.")
-        Path plan;
+        @Mixin
+        PlanOption plan;
 
         @Override
         public Integer call() {
             Instant from = instant("--start", start);
             Instant to = instant("--end", end);
-            Deadlines deadlines = deadlines(plan, spec.commandLine().getErr());
-            if (deadlines == null) {
-                return Desk.CHECK_FAILED;
-            }
-            spec.commandLine().getOut().println(deadlines.calendar().between(from, to).toMinutes());
+            BusinessCalendar calendar = deadlines(plan, plan.load()).calendar();
+            spec.commandLine().getOut().println(calendar.between(from, to).toMinutes());
             return Desk.OK;
         }
     }

@@ -104,11 +104,14 @@ class BusinessCalendarPropertiesTest {
 
     @Property(tries = 3000)
     void aDeadlineIsNeverInClosedHoursExceptAtAClosingTime(@ForAll("cases") Case c) {
-        if (c.businessTime().isZero()) {
-            return; // zero returns the start unchanged, by design
-        }
         BusinessCalendar cal = c.cal();
         Instant due = cal.add(c.start(), c.businessTime());
+        if (c.businessTime().isZero()) {
+            // nothing to add: the clock's start, i.e. the first business instant at or after the start
+            assertThat(due).isEqualTo(cal.nextBusinessInstant(c.start()));
+            assertThat(cal.isOpen(due)).as("open at %s", due).isTrue();
+            return;
+        }
         if (!cal.isOpen(due)) {
             // closed at the deadline: it must be the end of a slot, i.e. open just before
             assertThat(cal.isOpen(due.minusNanos(1))).as("open just before %s", due).isTrue();

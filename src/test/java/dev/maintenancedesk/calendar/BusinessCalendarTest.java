@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maintenancedesk.plan.CalendarSettings;
 import dev.maintenancedesk.plan.CalendarSettings.Holidays;
+import dev.maintenancedesk.plan.PlanLoader;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,9 +96,19 @@ class BusinessCalendarTest {
         }
 
         @Test
-        void addingNothingReturnsTheStartEvenWhenClosed() {
-            Instant sunday = at("2026-03-15T12:00:00+01:00");
-            assertThat(PARIS.add(sunday, Duration.ZERO)).isEqualTo(sunday);
+        void addingNothingFromAClosedInstantGivesTheNextOpening() {
+            // a deadline never falls inside closed hours (DESIGN §5): Friday 19:37 in Paris → Monday 09:00
+            assertThat(PARIS.add(at("2027-10-22T17:37:00Z"), Duration.ZERO)).isEqualTo(at("2027-10-25T09:00:00+02:00"));
+            assertThat(PARIS.add(at("2026-03-15T12:00:00+01:00"), Duration.ZERO)).isEqualTo(at("2026-03-16T09:00:00+01:00"));
+            // closing time is closed (half-open hours)
+            assertThat(PARIS.add(at("2026-03-10T18:00:00+01:00"), Duration.ZERO)).isEqualTo(at("2026-03-11T09:00:00+01:00"));
+        }
+
+        @Test
+        void addingNothingFromAnOpenInstantIsThatInstant() {
+            Instant open = at("2026-03-10T09:00:00.5+01:00");
+            assertThat(PARIS.add(open, Duration.ZERO)).isEqualTo(open);
+            assertThat(PARIS.add(at("2026-03-10T17:59:59+01:00"), Duration.ZERO)).isEqualTo(at("2026-03-10T17:59:59+01:00"));
         }
 
         @Test
@@ -154,8 +165,11 @@ class BusinessCalendarTest {
             Instant start = at("2026-03-10T10:00:00+01:00");
             assertThatThrownBy(() -> PARIS.add(start, Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("negative");
-            assertThatThrownBy(() -> PARIS.add(start, BusinessCalendar.MAX_BUSINESS_TIME.plusSeconds(1)))
+            assertThatThrownBy(() -> PARIS.add(start, PARIS.maxBusinessTime().plusSeconds(1)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
+            // a hundred years of standard days (540 minutes) at most
+            assertThat(PARIS.maxBusinessTime()).isEqualTo(Duration.ofMinutes(100L * 366 * 540));
+            assertThat(PARIS.add(start, PARIS.maxBusinessTime())).isAfter(at("2150-01-01T00:00:00Z"));
         }
 
         @Test
@@ -248,6 +262,29 @@ class BusinessCalendarTest {
             Instant start = at("2026-03-10T10:00:00+01:00");
             Duration tenYears = PARIS.standardDay().multipliedBy(2520);
             assertThat(PARIS.between(start, PARIS.add(start, tenYears))).isEqualTo(tenYears);
+        }
+
+        @Test
+        void betweenOverMillenniaDoesNotOverflow() {
+            // two thousand years hold some 520 years of business time: more nanoseconds than a long holds
+            Instant y3000 = at("3000-01-01T00:00:00Z");
+            Instant y4000 = at("4000-01-01T00:00:00Z");
+            Instant y5000 = at("5000-01-01T00:00:00Z");
+            Duration whole = PARIS.between(y3000, y5000);
+            assertThat(whole).isEqualTo(PARIS.between(y3000, y4000).plus(PARIS.between(y4000, y5000)));
+            assertThat(whole).isGreaterThan(Duration.ofDays(365L * 500)).isLessThan(Duration.ofDays(365L * 600));
+            assertThat(PARIS.between(y5000, y3000)).isEqualTo(whole.negated());
+        }
+
+        @Test
+        void farAwayYearsStayCachedWithinABound() {
+            var cal = BusinessCalendar.of(PlanLoader.loadDefault().calendar());
+            cal.between(at("3000-01-01T00:00:00Z"), at("3300-01-01T00:00:00Z"));
+            cal.between(at("1500-01-01T00:00:00Z"), at("1700-01-01T00:00:00Z"));
+            assertThat(cal.cachedFarSlices()).isPositive().isLessThanOrEqualTo(BusinessCalendar.FAR_SLICES);
+            // answers do not depend on what the cache still holds
+            assertThat(cal.between(at("3000-01-01T00:00:00Z"), at("3001-01-01T00:00:00Z")))
+                    .isEqualTo(PARIS.between(at("3000-01-01T00:00:00Z"), at("3001-01-01T00:00:00Z")));
         }
     }
 }

@@ -86,11 +86,14 @@ class PlanCommandTest {
     }
 
     @Test
-    void renderOfAnInvalidPlanFailsTheCheck() throws IOException {
+    void renderOfAnInvalidPlanIsAUsageError() throws IOException {
+        // only plan validate answers an invalid plan with exit 1 (DESIGN §7); stdout stays for the document
         Path file = Files.writeString(dir.resolve("bad.yaml"), defaultYaml().replace("at_risk_threshold: 0.75", "at_risk_threshold: 2"));
         Result r = desk("plan", "render", "--plan", file.toString());
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.out()).isEqualTo("sla.at_risk_threshold: 2 is not between 0 and 1 (exclusive), e.g. 0.75" + System.lineSeparator());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().lines()).containsExactly("desk: invalid plan " + file
+                + ": sla.at_risk_threshold: 2 is not between 0 and 1 (exclusive), e.g. 0.75");
     }
 
     @Test

@@ -123,10 +123,36 @@ class SlaCommandTest {
                     yaml.replaceFirst("# region: \"57\"", "region: \"alsace\""));
             Result r = desk("sla", "deadline", "--start", "2026-03-10T16:30:00+01:00", "--priority", "P1", "--clock",
                     "resolution", "--plan", file.toString());
-            assertThat(r.code()).isEqualTo(1);
-            assertThat(r.out()).isEmpty();
-            assertThat(r.err().lines()).singleElement().asString()
-                    .startsWith("desk: invalid plan " + file + ": calendar: unknown holiday region \"alsace\"");
+            // an invalid plan is bad input in every command but plan validate (DESIGN §7)
+            assertThat(r.isUsageError().err()).startsWith("desk: invalid plan " + file
+                    + ": calendar: unknown holiday region \"alsace\"");
+        }
+
+        @Test
+        void anInvalidPlanIsAUsageError() throws IOException {
+            String yaml;
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream("plans/cesizen.yaml")) {
+                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Path file = Files.writeString(dir.resolve("bad.yaml"), yaml.replace("zone: Europe/Paris", "zone: Nowhere/City"));
+            for (String[] command : new String[][] {
+                    {"sla", "deadline", "--start", "2026-03-10T16:30:00+01:00", "--priority", "P1", "--clock", "resolution"},
+                    {"sla", "add", "--start", "2026-03-10T16:30:00+01:00", "--business-minutes", "60"},
+                    {"sla", "between", "--start", "2026-03-10T16:30:00+01:00", "--end", "2026-03-11T16:30:00+01:00"}}) {
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                        java.util.stream.Stream.of("--plan", file.toString())).toArray(String[]::new);
+                assertThat(desk(args).isUsageError().err().strip()).isEqualTo("desk: invalid plan " + file
+                        + ": calendar.zone: \"Nowhere/City\" is not a known time zone (example: Europe/Paris)");
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"+10000-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "1969-12-31T23:59:59Z",
+                "2201-01-01T00:00:00Z"})
+        void instantsOutsideTheSupportedYears(String start) {
+            assertThat(desk("sla", "deadline", "--start", start, "--priority", "P4", "--clock", "resolution")
+                    .isUsageError().err().strip())
+                    .isEqualTo("desk: --start: " + java.time.Instant.parse(start) + " is outside the years 1970–2200");
         }
 
         @Test
@@ -148,9 +174,24 @@ class SlaCommandTest {
         }
 
         @Test
-        void zeroMinutesReturnsTheStart() {
+        void zeroMinutesFromAClosedInstantGiveTheNextOpening() {
+            // Friday 19:37 in Paris: a deadline never falls inside closed hours (DESIGN §5)
+            assertThat(desk("sla", "add", "--start", "2027-10-22T17:37:00Z", "--business-minutes", "0").line())
+                    .isEqualTo("2027-10-25T09:00:00+02:00");
             assertThat(desk("sla", "add", "--start", "2026-03-14T12:00:00Z", "--business-minutes", "0").line())
-                    .isEqualTo("2026-03-14T13:00:00+01:00");
+                    .isEqualTo("2026-03-16T09:00:00+01:00");
+        }
+
+        @Test
+        void zeroMinutesFromAnOpenInstantGiveThatInstant() {
+            assertThat(desk("sla", "add", "--start", "2027-10-22T10:15:00+02:00", "--business-minutes", "0").line())
+                    .isEqualTo("2027-10-22T10:15:00+02:00");
+        }
+
+        @Test
+        void aStartOutsideTheSupportedYears() {
+            assertThat(desk("sla", "add", "--start", "+999999999-12-31T23:59:59Z", "--business-minutes", "1")
+                    .isUsageError().err()).contains("--start: +999999999-12-31T23:59:59Z is outside the years 1970–2200");
         }
 
         @Test
@@ -213,7 +254,7 @@ class SlaCommandTest {
                     """, "sla", "add", "--batch");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out().lines()).containsExactly("2026-03-10T17:30:00+01:00", "2026-03-11T10:30:00+01:00",
-                    "2026-05-15T12:00:00+02:00", "2026-03-30T12:00:00+02:00", "2026-03-14T13:00:00+01:00");
+                    "2026-05-15T12:00:00+02:00", "2026-03-30T12:00:00+02:00", "2026-03-16T09:00:00+01:00");
             assertThat(r.err()).isEmpty();
         }
 
@@ -231,6 +272,7 @@ class SlaCommandTest {
                 "2026-03-10T16:30:00+01:00 99999999 | line 2: minutes: 99999999 is absurd",
                 "2026-03-10T16:30:00 60 | line 2: instant: \"2026-03-10T16:30:00\" has no offset",
                 "tomorrow 60 | line 2: instant: \"tomorrow\" is not an ISO-8601 instant",
+                "+10000-01-01T00:00:00Z 60 | line 2: instant: +10000-01-01T00:00:00Z is outside the years 1970–2200",
                 "2026-03-10T16:30:00+01:00 | line 2: expected \"INSTANT MINUTES\"",
                 "2026-03-10T16:30:00+01:00 60 7 | line 2: expected \"INSTANT MINUTES\"",
         })
@@ -272,6 +314,17 @@ class SlaCommandTest {
             Result r = desk("sla", "between", "--start", start, "--end", end);
             assertThat(r.code()).isZero();
             assertThat(r.line()).isEqualTo(Long.toString(minutes));
+        }
+
+        @Test
+        void spansBeyondTheSupportedYearsAreRefusedNotComputed() {
+            // 3000 → 5000 used to overflow into a negative number; +10000 → +20000 to fill the memory
+            assertThat(desk("sla", "between", "--start", "3000-01-01T00:00:00Z", "--end", "5000-01-01T00:00:00Z")
+                    .isUsageError().err()).contains("--start: 3000-01-01T00:00:00Z is outside the years 1970–2200");
+            assertThat(desk("sla", "between", "--start", "2026-01-01T00:00:00Z", "--end", "+20000-01-01T00:00:00Z")
+                    .isUsageError().err()).contains("--end: +20000-01-01T00:00:00Z is outside the years 1970–2200");
+            assertThat(desk("sla", "between", "--start", "1970-01-01T00:00:00Z", "--end", "2200-12-31T23:59:59Z").line())
+                    .matches("[1-9][0-9]+");
         }
 
         @Test
