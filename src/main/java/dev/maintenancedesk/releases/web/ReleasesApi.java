@@ -1,5 +1,6 @@
 package dev.maintenancedesk.releases.web;
 
+import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.releases.ReleaseNotes;
 import dev.maintenancedesk.releases.ReleaseWindow;
 import java.net.URI;
@@ -46,7 +47,7 @@ class ReleasesApi {
     ReleasesResource releases(@RequestParam(required = false) String lang) {
         String language = lang == null ? language(LocaleContextHolder.getLocale()) : lang;
         if (!ReleaseNotes.LANGUAGES.contains(language)) {
-            throw ReleaseNotesApi.invalid("lang", "\"" + language + "\" is not one of fr, en");
+            throw InvalidInput.of("lang", "\"" + language + "\" is not one of fr, en");
         }
         RepositoryReleases.Snapshot s = repository.snapshot(language);
         if (s.problem() != null) {
