@@ -1,8 +1,8 @@
 package dev.maintenancedesk.releases.web;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
 import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.releases.ReleaseNotes;
-import dev.maintenancedesk.releases.ReleaseWindow;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.maintenancedesk.releases.web;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
+import dev.maintenancedesk.calendar.ReleaseWindows;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.releases.Bump;
 import dev.maintenancedesk.releases.DeprecationRegistry;
-import dev.maintenancedesk.releases.ReleaseWindow;
-import dev.maintenancedesk.releases.ReleaseWindows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -42,7 +42,7 @@ class ReleasesPage {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         Map<Bump, ReleaseWindow> next = new LinkedHashMap<>();
         for (Bump bump : new Bump[] {Bump.PATCH, Bump.MINOR, Bump.MAJOR}) {
-            windows.next(today, bump).ifPresent(w -> next.put(bump, w));
+            windows.firstOnOrAfter(today, bump.window()).ifPresent(w -> next.put(bump, w));
         }
         model.addAttribute("today", today);
         model.addAttribute("zone", zone);

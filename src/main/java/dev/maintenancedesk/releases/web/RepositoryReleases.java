@@ -1,5 +1,6 @@
 package dev.maintenancedesk.releases.web;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.releases.GitHistory;
 import dev.maintenancedesk.releases.NextRelease;
@@ -8,7 +9,6 @@ import dev.maintenancedesk.releases.ReleaseHistory;
 import dev.maintenancedesk.releases.ReleaseInputException;
 import dev.maintenancedesk.releases.ReleaseNotes;
 import dev.maintenancedesk.releases.ReleasePlanner;
-import dev.maintenancedesk.releases.ReleaseWindow;
 import dev.maintenancedesk.releases.TicketNotes;
 import dev.maintenancedesk.tickets.Tickets;
 import java.nio.file.InvalidPathException;
