@@ -6,8 +6,8 @@ import dev.maintenancedesk.releases.ConventionalCommitParser;
 import dev.maintenancedesk.releases.GitCommit;
 import dev.maintenancedesk.releases.Release;
 import dev.maintenancedesk.releases.ReleaseNotes;
+import dev.maintenancedesk.releases.TicketNotes;
 import dev.maintenancedesk.releases.Version;
-import dev.maintenancedesk.tickets.Tickets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,10 +38,10 @@ class ReleaseNotesApi {
     record NotesRequest(List<CommitInput> commits, String version, String lang) {}
 
     private final Plan plan;
-    private final Tickets tickets;
+    private final TicketNotes tickets;
     private final Clock clock;
 
-    ReleaseNotesApi(Plan plan, Tickets tickets, Clock clock) {
+    ReleaseNotesApi(Plan plan, TicketNotes tickets, Clock clock) {
         this.plan = plan;
         this.tickets = tickets;
         this.clock = clock;
@@ -82,6 +82,6 @@ class ReleaseNotesApi {
         }
         LocalDate today = LocalDate.now(clock.withZone(plan.calendar().zone()));
         Release release = Release.of(version, null, today, commits);
-        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, new TicketLookup(tickets)).notes(release));
+        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, tickets).notes(release));
     }
 }
