@@ -20,16 +20,16 @@ import java.util.Objects;
 public final class Deadlines {
 
     private final BusinessCalendar calendar;
-    private final ReleaseWindows minorWindows;
+    private final ReleaseWindows releaseWindows;
     /**
      * The answer only depends on the local start day, and an RRULE walk costs microseconds; bounded
      * (a few years of days) so that no caller can grow it for ever.
      */
     private final Cache<LocalDate, Instant> releaseDueByDay = Caffeine.newBuilder().maximumSize(4096).build();
 
-    private Deadlines(BusinessCalendar calendar, ReleaseWindows minorWindows) {
+    private Deadlines(BusinessCalendar calendar, ReleaseWindows releaseWindows) {
         this.calendar = calendar;
-        this.minorWindows = minorWindows;
+        this.releaseWindows = releaseWindows;
     }
 
     /** @throws IllegalArgumentException when the plan's calendar cannot be used (see {@link BusinessCalendar#of}) */
@@ -39,8 +39,7 @@ public final class Deadlines {
 
     /** Deadlines on another calendar of the plan (a team's), with the plan's release windows. */
     public static Deadlines of(Plan plan, CalendarSettings calendar) {
-        return new Deadlines(BusinessCalendar.of(calendar), plan.release(ReleaseTag.MINOR)
-                .map(r -> new ReleaseWindows(r.window())).orElse(null));
+        return new Deadlines(BusinessCalendar.of(calendar), new ReleaseWindows(plan));
     }
 
     public BusinessCalendar calendar() {
@@ -57,20 +56,19 @@ public final class Deadlines {
     }
 
     /**
-     * The end of business hours on the day of the first MINOR window after the day of {@code start} (in
-     * the calendar's zone; a window on that same day is too close to plan anything into it). A window
+     * The end of business hours on the day of the first window allowing a MINOR release after the day of
+     * {@code start} (in the calendar's zone; a window on that same day is too close to plan anything into
+     * it), the window {@code desk release next} gives a MINOR release from the next day. A window
      * on a day without business hours (a holiday) slips to the next business day's closing time.
      */
     public Instant endOfNextMinorWindow(Instant start) {
-        if (minorWindows == null) {
-            throw new IllegalStateException("the plan's release calendar has no MINOR window");
-        }
         return releaseDueByDay.get(LocalDate.ofInstant(start, calendar.zone()), this::endOfMinorWindowAfter);
     }
 
     private Instant endOfMinorWindowAfter(LocalDate day) {
-        LocalDate window = minorWindows.firstAfter(day).orElseThrow(() -> new IllegalStateException(
-                "the MINOR release window " + minorWindows + " has no date after " + day));
+        LocalDate window = releaseWindows.firstOnOrAfter(day.plusDays(1), ReleaseTag.MINOR).map(ReleaseWindow::date)
+                .orElseThrow(() -> new IllegalStateException("the plan's release calendar has no window for a MINOR"
+                        + " release within " + ReleaseWindows.HORIZON_YEARS + " years after " + day));
         LocalDate due = window;
         while (!calendar.isBusinessDay(due)) {
             due = due.plusDays(1);

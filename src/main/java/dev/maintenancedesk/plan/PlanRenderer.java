@@ -13,31 +13,32 @@ import java.util.stream.Collectors;
 /**
  * Writes a plan back as the Markdown document it came from: the seed's fifteen sections, headings and
  * tables, in French or English. Values the seed leaves open (calendar, release windows, thresholds)
- * follow the seed's own lines in a separate paragraph, so the seed's text stays recognisable.
+ * follow the seed's own lines in a separate paragraph, so the seed's text stays recognisable. The words
+ * around the plan's values are the {@code plan.*} texts of the message bundles; the plan's own texts come
+ * localised from the plan.
  */
 public final class PlanRenderer {
 
-    public static final List<String> LANGUAGES = List.of("fr", "en");
+    public static final List<String> LANGUAGES = Texts.LANGUAGES;
 
     private final Plan plan;
     private final String lang;
+    private final Texts texts;
     private final StringBuilder out = new StringBuilder();
 
     private PlanRenderer(Plan plan, String lang) {
         this.plan = plan;
         this.lang = lang;
+        this.texts = Texts.in(lang);
     }
 
     /** @throws IllegalArgumentException for a language other than {@code fr} or {@code en} */
     public static String render(Plan plan, String lang) {
-        if (lang == null || !LANGUAGES.contains(lang)) {
-            throw new IllegalArgumentException("unknown language \"" + lang + "\" (expected: fr, en)");
-        }
         return new PlanRenderer(plan, lang).document();
     }
 
-    private String t(String fr, String en) {
-        return "en".equals(lang) ? en : fr;
+    private String text(String key, Object... args) {
+        return texts.get("plan." + key, args);
     }
 
     private String t(Localized text) {
@@ -45,80 +46,69 @@ public final class PlanRenderer {
     }
 
     private String document() {
-        line(t("# Plan de Maintenance – Projet ", "# Maintenance Plan – ") + plan.name() + t("", " Project"));
-        section(1, t("Objectifs", "Objectives"));
+        line(text("title", plan.name()));
+        section(1);
         line(t(plan.objectives()));
-        section(2, t("Types de Maintenance", "Maintenance Types"));
-        table(List.of("Type", "Description"), plan.maintenanceTypes().stream()
+        section(2);
+        table(List.of(text("column.type"), text("column.description")), plan.maintenanceTypes().stream()
                 .map(m -> List.of(t(m.name()), t(m.description()))).toList());
         ticketing();
         sla();
         workflow();
         changeManagement();
         releases();
-        section(8, t("Indicateurs Suivi", "Tracking Indicators"));
-        table(List.of("KPI", t("Objectif", "Target")),
+        section(8);
+        table(List.of(text("column.kpi"), text("column.target")),
                 plan.kpis().stream().map(k -> List.of(t(k.name()), t(k.target().text()))).toList());
         backlog();
         documentation();
-        section(11, t("Préventif", "Preventive Maintenance"));
-        table(List.of("Action", t("Fréquence", "Frequency")), plan.preventive().stream()
+        section(11);
+        table(List.of(text("column.action"), text("column.frequency")), plan.preventive().stream()
                 .map(a -> List.of(t(a.name()), t(a.frequency().feminine()))).toList());
         watch();
         deprecation();
         postmortem();
-        section(15, t("Améliorations Futures", "Future Improvements"));
+        section(15);
         plan.futureImprovements().forEach(f -> line("- " + t(f)));
         return out.toString();
     }
 
     private void ticketing() {
-        section(3, t("Outil de Ticketing", "Ticketing Tool"));
+        section(3);
         line("- " + plan.ticketing().tool() + ".");
-        line("- Labels: " + String.join(", ", plan.ticketing().labels()) + ".");
-        line(t("- Priorités: ", "- Priorities: ") + plan.priorities().stream()
-                .map(p -> p.key() + " (" + t(p.name()) + ")").collect(Collectors.joining(", ")) + ".");
+        line(text("ticketing.labels", String.join(", ", plan.ticketing().labels())));
+        line(text("ticketing.priorities", plan.priorities().stream()
+                .map(p -> p.key() + " (" + t(p.name()) + ")").collect(Collectors.joining(", "))));
         List<String> extra = plan.labels().stream().map(Label::name)
                 .filter(l -> !plan.ticketing().labels().contains(l)).toList();
         if (!extra.isEmpty()) {
             blank();
-            line(t("Étiquettes issues des autres sections : ", "Labels from other sections: ")
-                    + String.join(", ", extra) + ".");
+            line(text("ticketing.otherLabels", String.join(", ", extra)));
         }
     }
 
     private void sla() {
-        section(4, t("SLA (Incidents)", "SLA (Incidents)"));
-        table(List.of(t("Priorité", "Priority"), t("Définition", "Definition"),
-                        t("Délai prise en compte", "Take-charge time"), t("Délai correction cible", "Target resolution time")),
+        section(4);
+        table(List.of(text("column.priority"), text("column.definition"), text("column.takeCharge"),
+                        text("column.resolution")),
                 plan.sla().targets().stream().map(s -> List.of(s.priority().name(),
                         t(plan.priority(s.priority()).definition()), target(s.takeCharge()), target(s.resolution())))
                         .toList());
         CalendarSettings c = plan.calendar();
         blank();
-        line(t("Délais en temps ouvré : ", "Business time: ") + hours(c) + " (" + c.zone() + ")"
-                + t(", jours fériés ", ", public holidays ") + c.holidays().country()
-                + (c.holidays().region() == null ? "" : "-" + c.holidays().region())
-                + (c.closures().isEmpty() ? "" : t(", fermetures ", ", closures ")
-                        + c.closures().stream().map(Object::toString).collect(Collectors.joining(", ")))
-                + t(" ; 1 jour = ", "; 1 day = ") + duration(c.standardDayMinutes()) + t(" ouvrées.", " of business time."));
-        line(t("Ticket « à risque » à ", "A ticket is at risk at ") + percent(plan.sla().atRiskThreshold())
-                + t(" du délai ; changement de priorité : ", " of a target; priority change: ")
-                + (plan.sla().priorityChange() == SlaPolicy.PriorityChange.RECOMPUTE
-                        ? t("délais recalculés depuis la création.", "targets recomputed from creation.")
-                        : t("délais relancés au changement.", "clocks restart at the change.")));
+        line(text("sla.businessTime", hours(c), c.zone().toString(),
+                c.holidays().country() + (c.holidays().region() == null ? "" : "-" + c.holidays().region()),
+                c.closures().isEmpty() ? "" : text("sla.closures",
+                        c.closures().stream().map(Object::toString).collect(Collectors.joining(", "))),
+                duration(c.standardDayMinutes())));
+        line(text("sla.atRisk", percent(plan.sla().atRiskThreshold()),
+                text(plan.sla().priorityChange() == SlaPolicy.PriorityChange.RECOMPUTE ? "sla.recompute" : "sla.restart")));
     }
 
+    /** "≤ 1h ouvrée" for an amount of business time; "Planifié release" as it is. */
     private String target(SlaTarget target) {
-        if (target instanceof BusinessDuration d) {
-            long n = d.amount();
-            return "≤ " + switch (d.unit()) {
-                case MINUTES -> n + t(" min ouvrée" + (n > 1 ? "s" : ""), " business minute" + (n > 1 ? "s" : ""));
-                case HOURS -> n + t("h ouvrée" + (n > 1 ? "s" : ""), " business hour" + (n > 1 ? "s" : ""));
-                case DAYS -> n + t(" jour" + (n > 1 ? "s" : ""), " business day" + (n > 1 ? "s" : ""));
-            };
-        }
-        return t("Planifié release", "Planned in a release");
+        String wording = texts.get(SlaTargetText.of(target));
+        return target instanceof BusinessDuration ? text("sla.atMost", wording) : wording;
     }
 
     private static String duration(long minutes) {
@@ -133,6 +123,7 @@ public final class PlanRenderer {
     private String hours(CalendarSettings c) {
         List<String> groups = new ArrayList<>();
         DayOfWeek[] days = DayOfWeek.values();
+        String and = " " + text("and") + " ";
         for (int i = 0; i < days.length; i++) {
             List<TimeRange> ranges = c.hoursOn(days[i]);
             if (ranges.isEmpty()) {
@@ -144,18 +135,18 @@ public final class PlanRenderer {
             }
             String span = dayName(days[i]) + (j > i ? "–" + dayName(days[j]) : "");
             groups.add(span + " " + ranges.stream().map(r -> r.start() + "–" + r.end())
-                    .collect(Collectors.joining(t(" et ", " and "))));
+                    .collect(Collectors.joining(and)));
             i = j;
         }
         return String.join(", ", groups);
     }
 
     private String dayName(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.FULL, Locale.forLanguageTag(lang));
+        return day.getDisplayName(TextStyle.FULL, texts.locale());
     }
 
     private void workflow() {
-        section(5, t("Workflow Ticket", "Ticket Workflow"));
+        section(5);
         List<Workflow.WorkflowStep> steps = plan.workflow().steps();
         for (int i = 0; i < steps.size(); i++) {
             Workflow.WorkflowStep s = steps.get(i);
@@ -163,34 +154,28 @@ public final class PlanRenderer {
         }
         List<String> extras = new ArrayList<>();
         if (!plan.testsExemptLabels().isEmpty()) {
-            extras.add(t("Dispensés de tests : tickets étiquetés ", "Exempt from tests: tickets labelled ")
-                    + String.join(", ", plan.testsExemptLabels()) + ".");
+            extras.add(text("workflow.testsExempt", String.join(", ", plan.testsExemptLabels())));
         }
         if (!plan.templates().isEmpty()) {
-            extras.add(t("Templates : ", "Templates: ") + plan.templates().stream().map(tp -> t(tp.name()))
-                    .collect(Collectors.joining(", ")) + ".");
+            extras.add(text("workflow.templates", plan.templates().stream().map(tp -> t(tp.name()))
+                    .collect(Collectors.joining(", "))));
         }
         paragraph(extras);
     }
 
     private void changeManagement() {
         ChangeManagement cm = plan.changeManagement();
-        section(6, "Change Management");
-        line(cm.pullRequestRequired() ? t("- PR obligatoire.", "- Pull request mandatory.")
-                : t("- PR facultative.", "- Pull request optional."));
-        line(cm.automatedTestsRequired() ? t("- Tests automatiques obligatoires.", "- Automated tests mandatory.")
-                : t("- Tests automatiques facultatifs.", "- Automated tests optional."));
-        line(t("- Convention commit (", "- Commit convention (") + cm.commitTypes().stream().map(c -> c + ":")
-                .collect(Collectors.joining(", ")) + ").");
-        line("- Release notes " + t(cm.releaseNotes()) + ".");
+        section(6);
+        line(text(cm.pullRequestRequired() ? "change.pr.required" : "change.pr.optional"));
+        line(text(cm.automatedTestsRequired() ? "change.tests.required" : "change.tests.optional"));
+        line(text("change.commits", cm.commitTypes().stream().map(c -> c + ":").collect(Collectors.joining(", "))));
+        line(text("change.releaseNotes", t(cm.releaseNotes())));
         List<String> extras = new ArrayList<>();
         if (!cm.alsoAcceptedCommitTypes().isEmpty()) {
-            extras.add(t("Types également acceptés : ", "Also accepted types: ")
-                    + String.join(", ", cm.alsoAcceptedCommitTypes()) + ".");
+            extras.add(text("change.alsoAccepted", String.join(", ", cm.alsoAcceptedCommitTypes())));
         }
         if (!cm.apiPaths().isEmpty()) {
-            extras.add(t("Impact API : ", "API impact: ") + code(cm.apiPaths()) + t(" ; documentation : ", "; documentation: ")
-                    + code(cm.docPaths()) + t(" ; changelog : `", "; changelog: `") + cm.changelog() + "`.");
+            extras.add(text("change.apiImpact", code(cm.apiPaths()), code(cm.docPaths()), cm.changelog()));
         }
         paragraph(extras);
     }
@@ -200,82 +185,78 @@ public final class PlanRenderer {
     }
 
     private void releases() {
-        section(7, t("Calendrier Release", "Release Calendar"));
-        table(List.of(t("Fréquence", "Frequency"), t("Contenu", "Content"), "Tag"), plan.releaseCalendar().stream()
-                .map(r -> List.of(t(r.frequency().masculine()) + (r.ifNeeded() ? t(" (si besoin)", " (if needed)") : ""),
-                        t(r.content()), String.valueOf(r.tag())))
+        section(7);
+        table(List.of(text("column.frequency"), text("column.content"), text("column.tag")), plan.releaseCalendar()
+                .stream().map(r -> List.of(r.ifNeeded() ? text("releases.ifNeeded", t(r.frequency().masculine()))
+                        : t(r.frequency().masculine()), t(r.content()), String.valueOf(r.tag())))
                 .toList());
-        paragraph(List.of(t("Fenêtres (RRULE RFC 5545) : ", "Windows (RFC 5545 RRULE): ") + plan.releaseCalendar()
-                .stream().map(r -> r.tag() + " `" + r.window() + "`").collect(Collectors.joining(", ")) + "."));
+        paragraph(List.of(text("releases.windows", plan.releaseCalendar().stream()
+                .map(r -> r.tag() + " `" + r.window() + "`").collect(Collectors.joining(", ")))));
     }
 
     private void backlog() {
         BacklogReview b = plan.backlog();
-        section(9, t("Backlog & Priorisation", "Backlog & Prioritisation"));
-        line(t("- Revue " + t(b.review().feminine()).toLowerCase(Locale.ROOT) + ".", "- " + t(b.review().feminine()) + " review."));
-        line(t("- Critères: ", "- Criteria: ") + b.criteria().stream().map(c -> t(c.name()))
-                .collect(Collectors.joining(", ")) + ".");
-        line(t("- Architecture dette technique: suivi étiquette “", "- Architecture technical debt: tracked with the “")
-                + b.techDebtLabel() + t("”.", "” label."));
+        section(9);
+        String review = t(b.review().feminine());
+        line(text("backlog.review", review, review.toLowerCase(Locale.ROOT)));
+        line(text("backlog.criteria", b.criteria().stream().map(c -> t(c.name())).collect(Collectors.joining(", "))));
+        line(text("backlog.techDebt", b.techDebtLabel()));
     }
 
     private void documentation() {
         DocumentationRules d = plan.documentation();
-        section(10, "Documentation");
+        section(10);
         List<String> updates = new ArrayList<>();
         if (d.apiChangeRequiresDocs()) {
-            updates.add("doc");
+            updates.add(text("documentation.doc"));
         }
         if (d.apiChangeRequiresChangelog()) {
-            updates.add("changelog");
+            updates.add(text("documentation.changelog"));
         }
         if (!updates.isEmpty()) {
-            line(t("- Toute évolution impactant API → mise à jour ", "- Any change impacting the API → update ")
-                    + String.join(" + ", updates) + ".");
+            line(text("documentation.apiChange", String.join(" + ", updates)));
         }
-        line(t("- Procédures ajoutées dans ", "- Procedures added in ") + d.proceduresDir() + ".");
+        line(text("documentation.procedures", d.proceduresDir()));
     }
 
     private void watch() {
         Watch w = plan.watch();
-        section(12, t("Veille", "Technology Watch"));
-        line("Sources: " + w.sources().stream().map(Watch.Source::name).collect(Collectors.joining(", ")) + ". "
-                + t("Consolidation " + t(w.consolidation().feminine()).toLowerCase(Locale.ROOT) + " → ticket “"
-                        + w.label() + "”.", t(w.consolidation().feminine()) + " consolidation → “" + w.label() + "” ticket."));
+        section(12);
+        String consolidation = t(w.consolidation().feminine());
+        line(text("watch.line", w.sources().stream().map(Watch.Source::name).collect(Collectors.joining(", ")),
+                consolidation, consolidation.toLowerCase(Locale.ROOT), w.label()));
         paragraph(w.sources().stream().filter(s -> s.url() != null)
-                .map(s -> "- " + s.name() + " : <" + s.url() + ">"
-                        + (s.packages().isEmpty() ? "" : " (" + String.join(", ", s.packages()) + ")"))
-                .map(s -> "en".equals(lang) ? s.replace(" : <", ": <") : s).toList());
+                .map(s -> text("watch.source", s.name(), s.url(),
+                        s.packages().isEmpty() ? "" : " (" + String.join(", ", s.packages()) + ")"))
+                .toList());
     }
 
     private void deprecation() {
         DeprecationPolicy d = plan.deprecation();
-        section(13, t("Fin de Vie / Dépréciation", "End of Life / Deprecation"));
+        section(13);
         List<String> parts = new ArrayList<>();
         if (d.releaseNotesTag()) {
-            parts.add(t("tag dans release notes", "tag in release notes"));
+            parts.add(text("deprecation.releaseNotesTag"));
         }
         if (d.withdrawalPlanRequired()) {
-            parts.add(t("plan retrait", "withdrawal plan"));
+            parts.add(text("deprecation.withdrawalPlan"));
         }
-        line(t("- Fonction marquée “", "- Feature marked “") + d.label() + "”"
-                + (parts.isEmpty() ? "." : " -> " + String.join(" + ", parts) + "."));
-        line(t("- Suppression > ", "- Removal > ") + d.removalAfterMinorReleases()
-                + t(" cycles MINOR après annonce.", " MINOR cycles after announcement."));
+        line(text("deprecation.marked", d.label(), parts.isEmpty() ? "" : " -> " + String.join(" + ", parts)));
+        line(text("deprecation.removal", String.valueOf(d.removalAfterMinorReleases())));
     }
 
     private void postmortem() {
         PostmortemRule p = plan.postmortem();
-        section(14, "Post-mortem");
+        section(14);
         List<String> scope = new ArrayList<>(p.priorities().stream().map(Priority::name).toList());
         p.labels().forEach(l -> scope.add(plan.label(l).map(x -> t(x.description())).orElse(l)));
-        line(t("Pour ", "For ") + String.join(" / ", scope) + ":");
+        line(text("postmortem.scope", String.join(" / ", scope)));
         p.sections().forEach(s -> line("- " + t(s.title())));
     }
 
-    private void section(int number, String title) {
+    private void section(int number) {
         blank();
-        line("## " + number + ". " + title);
+        line("## " + number + ". " + text("section." + number));
     }
 
     private void table(List<String> header, List<List<String>> rows) {

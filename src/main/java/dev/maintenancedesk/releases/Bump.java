@@ -1,5 +1,6 @@
 package dev.maintenancedesk.releases;
 
+import dev.maintenancedesk.plan.ReleaseTag;
 import java.util.Set;
 
 /**
@@ -22,6 +23,15 @@ public enum Bump {
             default -> NONE;
         };
         return current.major() == 0 && bump == MAJOR ? MINOR : bump;
+    }
+
+    /** The smallest kind of release window this bump may ship in (nothing to release ships anywhere). */
+    public ReleaseTag window() {
+        return switch (this) {
+            case NONE, PATCH -> ReleaseTag.PATCH;
+            case MINOR -> ReleaseTag.MINOR;
+            case MAJOR -> ReleaseTag.MAJOR;
+        };
     }
 
     public Bump max(Bump other) {

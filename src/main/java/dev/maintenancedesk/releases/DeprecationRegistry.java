@@ -3,7 +3,11 @@ package dev.maintenancedesk.releases;
 import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.plan.Plan;
-import java.net.URI;
+import dev.maintenancedesk.problem.Conflict;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.Forbidden;
+import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.TextRules;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,12 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * The deprecation registry of the UI and API. The earliest removal is computed on read from the plan,
@@ -53,36 +55,42 @@ public class DeprecationRegistry {
                 .list();
     }
 
+    /**
+     * Registers {@code key}; the primary key of {@code deprecations} decides between concurrent
+     * registrations of one key, so all but one get a 409 rather than a count-then-insert race.
+     */
     public Deprecation register(String key, String description, String announcedIn, Actor actor) {
         if (!actor.atLeast(Role.LEAD)) {
-            throw problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    actor.username() + " (" + actor.role() + ") may not register a deprecation; a lead or admin may", Map.of());
+            throw new Forbidden("forbidden",
+                    actor.username() + " (" + actor.role() + ") may not register a deprecation; a lead or admin may");
         }
-        List<Map<String, String>> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (key == null || !KEY.matcher(key).matches()) {
-            errors.add(Map.of("field", "key", "message", "required: one word of letters, digits and . _ / : - (at most 200)"));
+            errors.add(FieldError.of("key", "required: one word of letters, digits and . _ / : - (at most 200)"));
         }
-        if (description == null || description.isBlank() || description.length() > DESCRIPTION_MAX) {
-            errors.add(Map.of("field", "description", "message", "required, at most " + DESCRIPTION_MAX + " characters"));
+        FieldError text = TextRules.problem("description", description, DESCRIPTION_MAX);
+        if (description == null || description.isBlank()) {
+            errors.add(FieldError.of("description", "required, at most " + DESCRIPTION_MAX + " characters"));
+        } else if (text != null) {
+            errors.add(text);
         }
         Version version = announcedIn == null ? null : Version.fromTag(announcedIn.strip()).orElse(null);
         if (version == null || announcedIn.startsWith("v")) {
-            errors.add(Map.of("field", "announcedIn", "message", "required: a version X.Y.Z"));
+            errors.add(FieldError.of("announcedIn", "required: a version X.Y.Z"));
         }
         if (!errors.isEmpty()) {
-            throw problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    String.join("; ", errors.stream().map(e -> e.get("field") + ": " + e.get("message")).toList()),
-                    Map.of("field", errors.getFirst().get("field"), "errors", errors));
-        }
-        if (jdbc.sql("SELECT COUNT(*) FROM deprecations WHERE deprecation_key = ?").param(key).query(Long.class).single() > 0) {
-            throw problem(HttpStatus.CONFLICT, "deprecation-exists", "Already registered",
-                    "\"" + key + "\" is already registered as deprecated", Map.of("field", "key"));
+            throw InvalidInput.of(errors);
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("INSERT INTO deprecations (deprecation_key, description, announced_in, announced_by, announced_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")
-                .params(key, description.strip(), version.toString(), actor.username(), now)
-                .update();
+        try {
+            jdbc.sql("INSERT INTO deprecations (deprecation_key, description, announced_in, announced_by, announced_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")
+                    .params(key, description.strip(), version.toString(), actor.username(), now)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new Conflict("deprecation-exists", "\"" + key + "\" is already registered as deprecated",
+                    Map.of("field", "key"), key);
+        }
         return deprecation(key, description.strip(), version, actor.username(), now);
     }
 
@@ -90,14 +98,5 @@ public class DeprecationRegistry {
         LocalDate announced = at.atZoneSameInstant(zone).toLocalDate();
         return new Deprecation(key, description, announcedIn, removals.earliestVersion(announcedIn),
                 removals.earliestDate(announced).orElse(null), by, at.atZoneSameInstant(zone).toOffsetDateTime());
-    }
-
-    private static ErrorResponseException problem(HttpStatus status, String type, String title, String detail,
-            Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + type));
-        problem.setTitle(title);
-        properties.forEach(problem::setProperty);
-        return new ErrorResponseException(status, problem, null);
     }
 }

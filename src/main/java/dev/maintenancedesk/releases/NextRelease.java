@@ -1,5 +1,6 @@
 package dev.maintenancedesk.releases;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
 import java.util.List;
 
 /**

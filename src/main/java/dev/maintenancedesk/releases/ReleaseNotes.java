@@ -1,11 +1,14 @@
 package dev.maintenancedesk.releases;
 
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.Texts;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,30 +19,16 @@ import java.util.Set;
  */
 public final class ReleaseNotes {
 
-    public static final Set<String> LANGUAGES = Set.of("fr", "en");
+    public static final List<String> LANGUAGES = Texts.LANGUAGES;
 
     static final Set<String> TICKET_TOKENS = Set.of("refs", "ref", "closes", "close", "closed", "fixes", "fix",
             "fixed", "resolves", "resolve", "resolved", "see", "issue");
 
-    /** Section titles per type, in the order they are printed: {fr, en}. */
-    private static final Map<String, String[]> SECTIONS = new LinkedHashMap<>();
+    /** One section per commit type, in this order; their titles are {@code releases.notes.section.<type>}. */
+    private static final List<String> SECTION_TYPES = List.of("feat", "fix", "security", "perf", "revert", "refactor",
+            "docs", "test", "build", "ci", "style", "chore");
 
-    static {
-        SECTIONS.put("feat", new String[] {"Nouveautés", "Features"});
-        SECTIONS.put("fix", new String[] {"Corrections", "Bug fixes"});
-        SECTIONS.put("security", new String[] {"Sécurité", "Security"});
-        SECTIONS.put("perf", new String[] {"Performances", "Performance"});
-        SECTIONS.put("revert", new String[] {"Annulations", "Reverts"});
-        SECTIONS.put("refactor", new String[] {"Refactorisation", "Refactoring"});
-        SECTIONS.put("docs", new String[] {"Documentation", "Documentation"});
-        SECTIONS.put("test", new String[] {"Tests", "Tests"});
-        SECTIONS.put("build", new String[] {"Construction", "Build"});
-        SECTIONS.put("ci", new String[] {"Intégration continue", "Continuous integration"});
-        SECTIONS.put("style", new String[] {"Style", "Style"});
-        SECTIONS.put("chore", new String[] {"Maintenance", "Chores"});
-    }
-
-    private final String lang;
+    private final Texts texts;
     private final String webUrl;
     private final RemovalSchedule removals;
     private final TicketNotes ticketNotes;
@@ -50,23 +39,20 @@ public final class ReleaseNotes {
 
     /** With {@code ticketNotes}, a Tickets section lists the referenced tickets' titles and release-note lines. */
     public ReleaseNotes(Plan plan, String lang, String webUrl, TicketNotes ticketNotes) {
-        this.lang = lang;
+        this.texts = Texts.in(lang);
         this.webUrl = webUrl;
         this.removals = new RemovalSchedule(plan);
         this.ticketNotes = ticketNotes;
     }
 
-    private String t(String fr, String en) {
-        return "en".equals(lang) ? en : fr;
+    private String text(String key, Object... args) {
+        return texts.get("releases.notes." + key, args);
     }
 
     /** The CHANGELOG: a title and every release, newest first. */
     public String changelog(List<Release> releases) {
         StringBuilder md = new StringBuilder(64 * 1024);
-        md.append(t("# Journal des modifications\n\nToutes les évolutions notables, générées depuis git par `desk changelog`"
-                + " (Conventional Commits 1.0.0, versionnage sémantique).\n",
-                "# Changelog\n\nAll notable changes, generated from git by `desk changelog`"
-                        + " (Conventional Commits 1.0.0, semantic versioning).\n"));
+        md.append(text("changelog")).append('\n');
         for (Release r : releases) {
             md.append('\n');
             write(r, md);
@@ -81,7 +67,7 @@ public final class ReleaseNotes {
     }
 
     private void write(Release r, StringBuilder md) {
-        md.append("## ").append(r.version() == null ? t("Non publié", "Unreleased") : r.version().toString());
+        md.append("## ").append(r.version() == null ? text("unreleased") : r.version().toString());
         if (r.date() != null) {
             md.append(" (").append(r.date()).append(')');
         }
@@ -117,7 +103,7 @@ public final class ReleaseNotes {
             for (String note : cc.breakingChanges()) {
                 breaking.add(line(cc.scope(), oneLine(note), links, c));
             }
-            sections.computeIfAbsent(SECTIONS.containsKey(cc.type()) ? cc.type() : "other", k -> new ArrayList<>())
+            sections.computeIfAbsent(SECTION_TYPES.contains(cc.type()) ? cc.type() : "other", k -> new ArrayList<>())
                     .add(line(cc.scope(), description, links, c));
             for (String v : cc.footerValues(Deprecations.DEPRECATED)) {
                 deprecated.add(deprecation(v, r) + " (" + commitLink(c) + ")");
@@ -126,27 +112,26 @@ public final class ReleaseNotes {
                 removed.add("- " + keyAndText(v) + " (" + commitLink(c) + ")");
             }
         }
-        section(md, t("⚠ Changements incompatibles", "⚠ Breaking changes"), breaking);
-        for (Map.Entry<String, String[]> e : SECTIONS.entrySet()) {
-            section(md, t(e.getValue()[0], e.getValue()[1]), sections.get(e.getKey()));
+        section(md, text("breaking"), breaking);
+        for (String type : SECTION_TYPES) {
+            section(md, text("section." + type), sections.get(type));
         }
-        section(md, t("Autres", "Other"), sections.get("other"));
-        section(md, "Tickets", ticketLines(referenced));
-        section(md, t("Dépréciations", "Deprecated"), deprecated);
-        section(md, t("Retraits", "Removed"), removed);
+        section(md, text("section.other"), sections.get("other"));
+        section(md, text("tickets"), ticketLines(referenced));
+        section(md, text("deprecated"), deprecated);
+        section(md, text("removed"), removed);
         if (r.commits().isEmpty() || breaking.isEmpty() && sections.isEmpty() && deprecated.isEmpty() && removed.isEmpty()) {
-            md.append('\n').append(t("_Aucun changement notable._", "_No notable change._")).append('\n');
+            md.append('\n').append(text("nothing")).append('\n');
         }
     }
 
     private String deprecation(String value, Release r) {
         StringBuilder sb = new StringBuilder("- ").append(keyAndText(value));
         if (r.version() != null) {
-            sb.append(" — ").append(t("retrait possible à partir de ", "removal allowed from "))
-                    .append(removals.earliestVersion(r.version()));
-            if (r.date() != null) {
-                removals.earliestDate(r.date()).ifPresent(d -> sb.append(t(" (fenêtre du ", " (window of ")).append(d).append(')'));
-            }
+            String version = removals.earliestVersion(r.version()).toString();
+            Optional<LocalDate> window = r.date() == null ? Optional.empty() : removals.earliestDate(r.date());
+            sb.append(" — ").append(window.map(d -> text("removalInWindow", version, d.toString()))
+                    .orElseGet(() -> text("removal", version)));
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package dev.maintenancedesk.releases;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
+import dev.maintenancedesk.calendar.ReleaseWindows;
 import dev.maintenancedesk.plan.Plan;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,7 +79,7 @@ public final class ReleasePlanner {
     }
 
     private ReleaseWindow window(LocalDate date, Bump bump) {
-        return windows.next(date, bump).orElseThrow(() -> new ReleaseInputException(
+        return windows.firstOnOrAfter(date, bump.window()).orElseThrow(() -> new ReleaseInputException(
                 "the plan's release calendar has no window for a " + bump + " release within "
                         + ReleaseWindows.HORIZON_YEARS + " years of " + date));
     }

@@ -1,6 +1,9 @@
 package dev.maintenancedesk.releases;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
+import dev.maintenancedesk.calendar.ReleaseWindows;
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.ReleaseTag;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -33,7 +36,7 @@ public final class RemovalSchedule {
         }
         LocalDate day = announced;
         for (int i = 0; i <= after; i++) {
-            Optional<ReleaseWindow> w = windows.next(day.plusDays(1), Bump.MINOR);
+            Optional<ReleaseWindow> w = windows.firstOnOrAfter(day.plusDays(1), ReleaseTag.MINOR);
             if (w.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,10 +1,9 @@
 package dev.maintenancedesk.web;
 
+import dev.maintenancedesk.calendar.ReleaseWindows;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.ReleaseTag;
-import dev.maintenancedesk.releases.Bump;
-import dev.maintenancedesk.releases.ReleaseWindows;
 import dev.maintenancedesk.sla.Sla;
 import dev.maintenancedesk.sla.SlaStatus;
 import dev.maintenancedesk.tickets.TicketFilter;
@@ -90,7 +89,7 @@ class HomeController {
     private List<NextWindow> windows() {
         LocalDate today = LocalDate.now(clock.withZone(plan.calendar().zone()));
         return List.of(ReleaseTag.PATCH, ReleaseTag.MINOR, ReleaseTag.MAJOR).stream()
-                .map(tag -> releaseWindows.next(today, Bump.valueOf(tag.name()))
+                .map(tag -> releaseWindows.firstOnOrAfter(today, tag)
                         .map(w -> new NextWindow(tag, w.date())))
                 .flatMap(Optional::stream)
                 .toList();

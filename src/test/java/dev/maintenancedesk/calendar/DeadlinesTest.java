@@ -2,7 +2,6 @@ package dev.maintenancedesk.calendar;
 
 import static dev.maintenancedesk.calendar.BusinessCalendarTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.PlanLoader;
@@ -54,11 +53,5 @@ class DeadlinesTest {
     void yearEnd() {
         assertThat(DEADLINES.due(at("2026-12-15T10:00:00+01:00"), new SlaTarget.NextMinorRelease()))
                 .isEqualTo(at("2027-01-05T18:00:00+01:00"));
-    }
-
-    @Test
-    void anInvalidWindowRuleIsRefused() {
-        assertThatThrownBy(() -> new ReleaseWindows("FREQ=SOMETIMES")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("\"FREQ=SOMETIMES\" is not a valid RFC 5545 RRULE");
     }
 }

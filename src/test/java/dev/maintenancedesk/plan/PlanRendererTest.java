@@ -130,6 +130,33 @@ class PlanRendererTest {
     }
 
     @Test
+    void sameDocumentAsBeforeTheTextsMovedToTheBundles() {
+        assertThat(PlanRenderer.render(PLAN, "fr")).isEqualTo(rendered("plan-fr.md"));
+        assertThat(PlanRenderer.render(PLAN, "en")).isEqualTo(rendered("plan-en.md"));
+    }
+
+    @Test
+    void theWordsAroundThePlanAreThePlanTextsOfTheBundles() {
+        for (String lang : PlanRenderer.LANGUAGES) {
+            Texts texts = Texts.in(lang);
+            String document = PlanRenderer.render(PLAN, lang);
+            for (int n = 1; n <= 15; n++) {
+                assertThat(document).contains("## " + n + ". " + texts.get("plan.section." + n) + "\n");
+            }
+            assertThat(document).contains("| " + texts.get("plan.column.priority") + " | ",
+                    texts.get("plan.sla.atMost", texts.get("plan.target.HOURS.one", "1")));
+        }
+    }
+
+    private static String rendered(String name) {
+        try (InputStream in = PlanRendererTest.class.getResourceAsStream("/rendered/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void onlyFrenchAndEnglish() {
         assertThatThrownBy(() -> PlanRenderer.render(PLAN, "de")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown language \"de\" (expected: fr, en)");

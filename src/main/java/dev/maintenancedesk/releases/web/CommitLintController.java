@@ -1,14 +1,13 @@
 package dev.maintenancedesk.releases.web;
 
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.releases.CommitLinter;
 import dev.maintenancedesk.releases.LintProblem;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Lints a commit message or pull-request title: {@code {"message":"…"}} → {@code {"valid":…,"errors":[…]}}. */
 @RestController
@@ -27,7 +26,7 @@ class CommitLintController {
     @PostMapping("/api/v1/commits/lint")
     LintResponse lint(@RequestBody LintRequest request) {
         if (request == null || request.message() == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "\"message\" is required");
+            throw InvalidInput.of("message", "required");
         }
         List<String> errors = linter.lint(request.message()).stream().map(LintProblem::toString).toList();
         return new LintResponse(errors.isEmpty(), errors);

@@ -1,26 +1,22 @@
 package dev.maintenancedesk.releases.web;
 
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.releases.ConventionalCommitParser;
 import dev.maintenancedesk.releases.GitCommit;
 import dev.maintenancedesk.releases.Release;
 import dev.maintenancedesk.releases.ReleaseNotes;
+import dev.maintenancedesk.releases.TicketNotes;
 import dev.maintenancedesk.releases.Version;
-import dev.maintenancedesk.tickets.Tickets;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,10 +38,10 @@ class ReleaseNotesApi {
     record NotesRequest(List<CommitInput> commits, String version, String lang) {}
 
     private final Plan plan;
-    private final Tickets tickets;
+    private final TicketNotes tickets;
     private final Clock clock;
 
-    ReleaseNotesApi(Plan plan, Tickets tickets, Clock clock) {
+    ReleaseNotesApi(Plan plan, TicketNotes tickets, Clock clock) {
         this.plan = plan;
         this.tickets = tickets;
         this.clock = clock;
@@ -59,42 +55,33 @@ class ReleaseNotesApi {
     ResponseEntity<String> notes(@RequestBody NotesRequest request) {
         String lang = request.lang() == null ? "fr" : request.lang();
         if (!ReleaseNotes.LANGUAGES.contains(lang)) {
-            throw invalid("lang", "\"" + lang + "\" is not one of fr, en");
+            throw InvalidInput.of("lang", "\"" + lang + "\" is not one of fr, en");
         }
         Version version = null;
         if (request.version() != null) {
             version = Version.fromTag(request.version()).filter(v -> !request.version().startsWith("v"))
-                    .orElseThrow(() -> invalid("version", "\"" + request.version() + "\" is not a version X.Y.Z"));
+                    .orElseThrow(() -> InvalidInput.of("version", "\"" + request.version() + "\" is not a version X.Y.Z"));
         }
         if (request.commits() == null || request.commits().isEmpty()) {
-            throw invalid("commits", "at least one commit is required");
+            throw InvalidInput.of("commits", "at least one commit is required");
         }
         if (request.commits().size() > MAX_COMMITS) {
-            throw invalid("commits", "at most " + MAX_COMMITS + " commits");
+            throw InvalidInput.of("commits", "at most " + MAX_COMMITS + " commits");
         }
         List<GitCommit> commits = new ArrayList<>();
         for (int i = 0; i < request.commits().size(); i++) {
             CommitInput c = request.commits().get(i);
             if (c == null || c.hash() == null || !HASH.matcher(c.hash()).matches()) {
-                throw invalid("commits[" + i + "].hash", "required: a commit id (7 to 64 hexadecimal digits)");
+                throw InvalidInput.of("commits[" + i + "].hash", "required: a commit id (7 to 64 hexadecimal digits)");
             }
             if (c.message() == null || c.message().isBlank() || c.message().indexOf('\0') >= 0) {
-                throw invalid("commits[" + i + "].message", "required: the commit message, without NUL bytes");
+                throw InvalidInput.of("commits[" + i + "].message", "required: the commit message, without NUL bytes");
             }
             String id = c.hash().toLowerCase(Locale.ROOT);
             commits.add(new GitCommit(id, id.substring(0, 7), null, false, ConventionalCommitParser.parse(c.message())));
         }
         LocalDate today = LocalDate.now(clock.withZone(plan.calendar().zone()));
         Release release = Release.of(version, null, today, commits);
-        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, new TicketLookup(tickets)).notes(release));
-    }
-
-    static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
-        detail.setType(URI.create("/problems/invalid-request"));
-        detail.setTitle("Invalid request");
-        detail.setProperty("field", field);
-        detail.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-        return new ErrorResponseException(HttpStatus.BAD_REQUEST, detail, null);
+        return ResponseEntity.ok().contentType(MARKDOWN).body(new ReleaseNotes(plan, lang, null, tickets).notes(release));
     }
 }

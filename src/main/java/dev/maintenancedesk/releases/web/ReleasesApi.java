@@ -1,11 +1,13 @@
 package dev.maintenancedesk.releases.web;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
+import dev.maintenancedesk.plan.Texts;
+import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.releases.ReleaseNotes;
-import dev.maintenancedesk.releases.ReleaseWindow;
+import dev.maintenancedesk.releases.RepositoryReleases;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,9 +46,9 @@ class ReleasesApi {
 
     @GetMapping("/api/v1/releases")
     ReleasesResource releases(@RequestParam(required = false) String lang) {
-        String language = lang == null ? language(LocaleContextHolder.getLocale()) : lang;
+        String language = lang == null ? Texts.languageOf(LocaleContextHolder.getLocale()) : lang;
         if (!ReleaseNotes.LANGUAGES.contains(language)) {
-            throw ReleaseNotesApi.invalid("lang", "\"" + language + "\" is not one of fr, en");
+            throw InvalidInput.of("lang", "\"" + language + "\" is not one of fr, en");
         }
         RepositoryReleases.Snapshot s = repository.snapshot(language);
         if (s.problem() != null) {
@@ -62,10 +64,5 @@ class ReleasesApi {
         NextResource next = n == null ? null : new NextResource(n.current(), n.next(), n.bump(),
                 WindowResource.of(n.window()), n.heldBack(), WindowResource.of(n.heldBackUntil()));
         return new ReleasesResource(s.configured(), language, releases, next);
-    }
-
-    /** The page and API language: English when asked for, French (the default) otherwise. */
-    static String language(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? "en" : "fr";
     }
 }

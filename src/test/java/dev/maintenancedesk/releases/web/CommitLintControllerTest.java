@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maintenancedesk.plan.PlanLoader;
+import dev.maintenancedesk.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/commits/lint} for pull-request titles. */
@@ -32,6 +32,9 @@ class CommitLintControllerTest {
     @Test
     void missingMessageIsABadRequest() {
         assertThatThrownBy(() -> controller.lint(new CommitLintController.LintRequest(null)))
-                .isInstanceOf(ResponseStatusException.class).hasMessageContaining("400");
+                .isInstanceOfSatisfying(InvalidInput.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(400);
+                    assertThat(e.field()).isEqualTo("message");
+                });
     }
 }

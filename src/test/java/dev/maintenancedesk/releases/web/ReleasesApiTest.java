@@ -7,8 +7,16 @@ import dev.maintenancedesk.DeskClient;
 import dev.maintenancedesk.DeskClient.Response;
 import dev.maintenancedesk.DeskTest;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Release notes enriched from the tickets, the deprecation registry and the releases page, over HTTP. */
 @DeskTest
@@ -16,6 +24,9 @@ class ReleasesApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void notesCarryTheTitleAndReleaseNoteOfEachReferencedTicket() {
@@ -87,6 +98,45 @@ class ReleasesApiTest {
         assertField(admin.post("/api/v1/deprecations", "{\"key\":\"two words\",\"description\":\"d\",\"announcedIn\":\"1.4.0\"}"), "key");
         assertField(admin.post("/api/v1/deprecations", "{\"key\":\"k1\",\"description\":\" \",\"announcedIn\":\"1.4.0\"}"), "description");
         assertField(admin.post("/api/v1/deprecations", "{\"key\":\"k1\",\"description\":\"d\",\"announcedIn\":\"1.4\"}"), "announcedIn");
+    }
+
+    @Test
+    void thirtyParallelRegistrationsOfOneKeyGiveOneRowAndOnly201Or409() throws Exception {
+        DeskClient admin = DeskClient.admin(port);
+        String key = "api.v1.race-" + System.nanoTime();
+        String body = json("{\"key\":%s,\"description\":\"Raced\",\"announcedIn\":\"1.4.0\"}", key);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(30)) {
+            for (int i = 0; i < 30; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return admin.post("/api/v1/deprecations", body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get();
+                statuses.add(r.status());
+                if (r.status() == 409) {
+                    assertThat(r.contentType()).startsWith("application/problem+json");
+                    assertThat(r.json().get("type").asString()).isEqualTo("/problems/deprecation-exists");
+                    assertThat(r.json().get("field").asString()).isEqualTo("key");
+                }
+            }
+            assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM deprecations WHERE deprecation_key = ?").param(key)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aDescriptionWithANulCharacterIsRefusedNamingTheField() {
+        Response r = DeskClient.admin(port).post("/api/v1/deprecations",
+                json("{\"key\":%s,\"description\":\"a\\u0000b\",\"announcedIn\":\"1.4.0\"}", "nul-" + System.nanoTime()));
+        assertField(r, "description");
+        assertThat(r.body()).doesNotContain("Exception", "org.");
     }
 
     @Test

@@ -1,16 +1,7 @@
-package dev.maintenancedesk.releases.web;
+package dev.maintenancedesk.releases;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
 import dev.maintenancedesk.plan.Plan;
-import dev.maintenancedesk.releases.GitHistory;
-import dev.maintenancedesk.releases.NextRelease;
-import dev.maintenancedesk.releases.Release;
-import dev.maintenancedesk.releases.ReleaseHistory;
-import dev.maintenancedesk.releases.ReleaseInputException;
-import dev.maintenancedesk.releases.ReleaseNotes;
-import dev.maintenancedesk.releases.ReleasePlanner;
-import dev.maintenancedesk.releases.ReleaseWindow;
-import dev.maintenancedesk.releases.TicketNotes;
-import dev.maintenancedesk.tickets.Tickets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,23 +25,23 @@ import org.springframework.stereotype.Component;
  * language, for at most {@link #TTL} (ticket release-note lines may change without any ref moving).
  */
 @Component
-class RepositoryReleases {
+public class RepositoryReleases {
 
     static final Duration TTL = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(RepositoryReleases.class);
 
     /** A released version: its notes in Markdown (without the version heading) and as safe HTML for the page. */
-    record ReleaseEntry(String version, String tag, LocalDate date, String notes) {}
+    public record ReleaseEntry(String version, String tag, LocalDate date, String notes) {}
 
     /** What ships next; {@code next} null when nothing releasable is pending. */
-    record NextEntry(String current, String next, String bump, ReleaseWindow window, List<String> heldBack,
+    public record NextEntry(String current, String next, String bump, ReleaseWindow window, List<String> heldBack,
             ReleaseWindow heldBackUntil) {}
 
     /**
      * {@code configured} false: the setting is unset. {@code problem} non-null: it is set but cannot be read
      * (one line, safe to show).
      */
-    record Snapshot(boolean configured, String problem, List<ReleaseEntry> releases, NextEntry next) {
+    public record Snapshot(boolean configured, String problem, List<ReleaseEntry> releases, NextEntry next) {
 
         static final Snapshot UNCONFIGURED = new Snapshot(false, null, List.of(), null);
 
@@ -72,10 +63,10 @@ class RepositoryReleases {
     private volatile String lastProblem;
 
     RepositoryReleases(@Value("${desk.releases.repository:${DESK_RELEASES_REPOSITORY:}}") String repository, Plan plan,
-            Tickets tickets, Clock clock) {
+            TicketNotes tickets, Clock clock) {
         this.repository = repository == null || repository.isBlank() ? null : repository.strip();
         this.plan = plan;
-        this.tickets = new TicketLookup(tickets);
+        this.tickets = tickets;
         this.clock = clock;
         this.zone = plan.calendar().zone();
         if (this.repository != null) {
@@ -87,11 +78,8 @@ class RepositoryReleases {
         }
     }
 
-    boolean configured() {
-        return repository != null;
-    }
-
-    Snapshot snapshot(String lang) {
+    /** Never throws: see {@link Snapshot}. */
+    public Snapshot snapshot(String lang) {
         if (repository == null) {
             return Snapshot.UNCONFIGURED;
         }

@@ -1,4 +1,4 @@
-package dev.maintenancedesk.releases;
+package dev.maintenancedesk.calendar;
 
 import dev.maintenancedesk.plan.ReleaseTag;
 import java.time.LocalDate;
@@ -7,11 +7,7 @@ import java.time.LocalDate;
 public record ReleaseWindow(LocalDate date, ReleaseTag kind) {
 
     /** PATCH ships in any window, MINOR in a MINOR or MAJOR window, MAJOR only in a MAJOR window. */
-    public boolean allows(Bump bump) {
-        return switch (bump) {
-            case NONE, PATCH -> true;
-            case MINOR -> kind != ReleaseTag.PATCH;
-            case MAJOR -> kind == ReleaseTag.MAJOR;
-        };
+    public boolean allows(ReleaseTag release) {
+        return kind.compareTo(release) >= 0;
     }
 }

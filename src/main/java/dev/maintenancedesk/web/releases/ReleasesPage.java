@@ -1,10 +1,12 @@
-package dev.maintenancedesk.releases.web;
+package dev.maintenancedesk.web.releases;
 
+import dev.maintenancedesk.calendar.ReleaseWindow;
+import dev.maintenancedesk.calendar.ReleaseWindows;
 import dev.maintenancedesk.plan.Plan;
-import dev.maintenancedesk.releases.Bump;
+import dev.maintenancedesk.plan.ReleaseTag;
+import dev.maintenancedesk.plan.Texts;
 import dev.maintenancedesk.releases.DeprecationRegistry;
-import dev.maintenancedesk.releases.ReleaseWindow;
-import dev.maintenancedesk.releases.ReleaseWindows;
+import dev.maintenancedesk.releases.RepositoryReleases;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,15 +26,14 @@ class ReleasesPage {
 
     private final ReleaseWindows windows;
     private final DeprecationRegistry deprecations;
+    private final RepositoryReleases repository;
     private final ZoneId zone;
     private final Clock clock;
 
-    private final RepositoryReleases repository;
-
     ReleasesPage(Plan plan, DeprecationRegistry deprecations, RepositoryReleases repository, Clock clock) {
-        this.repository = repository;
         this.windows = new ReleaseWindows(plan);
         this.deprecations = deprecations;
+        this.repository = repository;
         this.zone = plan.calendar().zone();
         this.clock = clock;
     }
@@ -40,16 +41,16 @@ class ReleasesPage {
     @GetMapping("/releases")
     String releases(Model model) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        Map<Bump, ReleaseWindow> next = new LinkedHashMap<>();
-        for (Bump bump : new Bump[] {Bump.PATCH, Bump.MINOR, Bump.MAJOR}) {
-            windows.next(today, bump).ifPresent(w -> next.put(bump, w));
+        Map<ReleaseTag, ReleaseWindow> next = new LinkedHashMap<>();
+        for (ReleaseTag release : ReleaseTag.values()) {
+            windows.firstOnOrAfter(today, release).ifPresent(w -> next.put(release, w));
         }
         model.addAttribute("today", today);
         model.addAttribute("zone", zone);
         model.addAttribute("next", next);
         model.addAttribute("windows", windows.between(today, today.plusWeeks(WEEKS_AHEAD)));
         model.addAttribute("deprecations", deprecations.list());
-        model.addAttribute("history", repository.snapshot(ReleasesApi.language(LocaleContextHolder.getLocale())));
+        model.addAttribute("history", repository.snapshot(Texts.languageOf(LocaleContextHolder.getLocale())));
         return "releases";
     }
 }

@@ -1,14 +1,15 @@
-package dev.maintenancedesk.releases.web;
+package dev.maintenancedesk.releases;
 
-import dev.maintenancedesk.releases.TicketNotes;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /** The title and release-note line of the tickets commits reference, from the tickets module. */
-final class TicketLookup implements TicketNotes {
+@Component
+class TicketLookup implements TicketNotes {
 
     private final Tickets tickets;
 
