@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (the SLA module's {@code tickets.due_at}, token use and login counters) are left out, and so are the
  * tables only background work writes (sla_clocks, sla_alerts, notifications, sessions, event publications).
  */
-record DbSnapshot(Map<String, String> tables, long maxTicketNumber) {
+record DbSnapshot(Map<String, String> tables, long maxTicketNumber, long ticketSequence) {
 
     /** Table and the columns left out of its fingerprint. */
     static final Map<String, List<String>> TABLES = watched();
@@ -45,6 +45,8 @@ record DbSnapshot(Map<String, String> tables, long maxTicketNumber) {
                     .append(row).append(")::text, 7)), 0) FROM ").append(e.getKey()).append(" t");
         }
         sql.append(" UNION ALL SELECT '#max', coalesce(max(number), 0)::text FROM tickets");
+        // The number sequence of V3, if the product still has it (-1 otherwise).
+        sql.append(" UNION ALL SELECT '#seq', coalesce(pg_sequence_last_value(to_regclass('ticket_number_seq')), -1)::text");
         return sql.toString();
     }
 
@@ -54,7 +56,8 @@ record DbSnapshot(Map<String, String> tables, long maxTicketNumber) {
             tables.put(rs.getString(1), rs.getString(2));
         });
         long max = Long.parseLong(tables.remove("#max"));
-        return new DbSnapshot(tables, max);
+        long seq = Long.parseLong(tables.remove("#seq"));
+        return new DbSnapshot(tables, max, seq);
     }
 
     /** The tables whose content differs from {@code before}'s. */

@@ -133,7 +133,9 @@ final class HostileHttp {
 
         @Override
         public String toString() {
-            return status + " " + (body.length() > 300 ? body.substring(0, 300) + "…" : body);
+            Matcher title = Pattern.compile("<title>([^<]*)</title>").matcher(body);
+            String shown = title.find() ? "HTML \"" + title.group(1).strip() + "\"" : body.replaceAll("\\s+", " ");
+            return status + " " + (shown.length() > 300 ? shown.substring(0, 300) + "…" : shown);
         }
     }
 }
