@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class HostileInputCampaignTest {
 
     /** Requests of the shortened campaign (every operation and form still covered). */
-    static final int SHORT = 2000;
+    static final int SHORT = 1500;
 
     @LocalServerPort
     int port;
