@@ -37,17 +37,18 @@ final class Hostile {
             "99999999999999999999", "%00", "a%00b", "%ED%A0%80", "1.5", "%2B1", "1e3", "%20");
 
     /** Values for query and form fields, as Java strings (encoded by {@link #url}). */
-    static final List<String> TEXTS = List.of("abc", "-1", "0", "9223372036854775807", "99999999999999999999",
-            "\u0000", NUL, LONE, "\udfffx", "", "   ", "+999999999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z",
-            "-999999999-01-01T00:00:00Z", "2027-02-30T00:00:00Z", "9223372036854775807_1", "1_9223372036854775807",
-            "-1_-1", "_", "P9", "\u202egnp.exe", "<script>alert(1)</script>", "' OR '1'='1", "${7*7}", "../../etc/passwd",
-            "%", "\u0007\u001b[2J", "1e400", "NaN", "true", "\uD83D\uDE00", "a\r\nb", "x".repeat(3000));
+    static final List<String> TEXTS = List.of(NUL, "\u0000", LONE, "9223372036854775807_1", "+999999999-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z", "99999999999999999999", "9223372036854775807", "abc", "-1", "0", "\udfffx", "",
+            "   ", "-999999999-01-01T00:00:00Z", "2027-02-30T00:00:00Z", "1_9223372036854775807", "-1_-1", "_", "P9",
+            "\u202egnp.exe", "<script>alert(1)</script>", "' OR '1'='1", "${7*7}", "../../etc/passwd", "%",
+            "\u0007\u001b[2J", "1e400", "NaN", "true", "\uD83D\uDE00", "a\r\nb", "x".repeat(3000));
 
     /** JSON values put in place of a field's value. */
-    static final List<String> JSON_VALUES = List.of("12345", "null", "{}", "[]", "true", json(NUL), json(LONE),
-            json("\u0000"), json("x".repeat(10_000)), "\"\"", "\"   \"", "99999999999999999999", "9223372036854775807",
-            "-1", "1.5", "1e400", "\"P9\"", "[null]", "[" + json(NUL) + "]", "[12345]", json("+999999999-12-31T23:59:59Z"),
-            json("\u202egnp.exe"), json("<script>alert(1)</script>"), "{\"a\":[{\"b\":null}]}");
+    static final List<String> JSON_VALUES = List.of(json(NUL), json(LONE), "[null]", "12345", "null",
+            json("x".repeat(10_000)), "{}", "99999999999999999999", "[" + json(NUL) + "]", json("\u0000"), "[]", "true",
+            "\"\"", "\"   \"", "9223372036854775807", "-1", "1.5", "1e400", "\"P9\"", "[12345]",
+            json("+999999999-12-31T23:59:59Z"), json("\u202egnp.exe"), json("<script>alert(1)</script>"),
+            "{\"a\":[{\"b\":null}]}");
 
     /** Whole bodies that are not the expected JSON object. */
     static final List<String> BODIES = List.of("", "{", "}", "null", "[1,2]", "\"text\"", "12", "{\"a\":}",
