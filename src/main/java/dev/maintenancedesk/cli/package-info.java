@@ -1,3 +1,3 @@
 /** The picocli commands behind ./desk. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "releases", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "problem"})
 package dev.maintenancedesk.cli;
