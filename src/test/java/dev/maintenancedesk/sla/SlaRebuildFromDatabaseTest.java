@@ -9,7 +9,7 @@ import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.TicketAction;
-import dev.maintenancedesk.tickets.TicketField;
+import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.TicketState;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,7 +176,7 @@ class SlaRebuildFromDatabaseTest {
         // Were the priority rows stored under another field, the rebuilt clocks would not be the live ones.
         for (long n : List.of(breached, raised, dropped, lateTarget)) {
             Board board = board(n);
-            Timeline renamed = storedTimeline(n, field -> field == TicketField.PRIORITY ? TicketField.TITLE : field);
+            Timeline renamed = storedTimeline(n, field -> field == TicketView.Field.PRIORITY ? TicketView.Field.TITLE : field);
             assertThat(Board.of(calculator(n).compute(renamed, board.computedAt())))
                     .as("#%s with its priority rows renamed", n).isNotEqualTo(board.clocks());
         }
@@ -239,7 +239,7 @@ class SlaRebuildFromDatabaseTest {
     // --- reading PostgreSQL directly
 
     /** The ticket's history as stored, read with plain SQL; {@code fields} may rename the field of rows. */
-    private Timeline storedTimeline(long n, UnaryOperator<TicketField> fields) {
+    private Timeline storedTimeline(long n, UnaryOperator<TicketView.Field> fields) {
         Instant createdAt = jdbc.sql("SELECT created_at FROM tickets WHERE number = ?").param(n)
                 .query(OffsetDateTime.class).single().toInstant();
         List<HistoryEntry> entries = jdbc.sql("""
@@ -248,7 +248,7 @@ class SlaRebuildFromDatabaseTest {
                 .param(n)
                 .query((rs, i) -> new HistoryEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                         rs.getString("actor"), TicketAction.valueOf(rs.getString("action")),
-                        rs.getString("field") == null ? null : fields.apply(TicketField.valueOf(rs.getString("field"))),
+                        rs.getString("field") == null ? null : fields.apply(TicketView.Field.valueOf(rs.getString("field"))),
                         rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"), null, null))
                 .list();
         assertThat(entries).as("#%s has a stored history", n).isNotEmpty();
