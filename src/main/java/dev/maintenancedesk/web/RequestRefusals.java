@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -16,7 +15,6 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
@@ -50,14 +48,15 @@ final class RequestRefusals {
             case TypeMismatchException mismatch -> InvalidInput.of(typeMismatch(mismatch));
             case MissingServletRequestParameterException missing -> InvalidInput.of(
                     FieldError.of(missing.getParameterName(), "required", "is required"));
-            case MissingServletRequestPartException missing -> InvalidInput.of(
-                    FieldError.of(missing.getRequestPartName(), "required", "is required"));
             case ErrorResponse response -> listed(response);
             default -> null;
         };
     }
 
-    /** A 400 that names no field at fault (e.g. a ResponseStatusException) still lists its error. */
+    /**
+     * A 400 built by hand that lists no {@code errors} (a ResponseStatusException, a problem naming only
+     * its {@code field}) still lists its error, keeping the field it names.
+     */
     private static ErrorResponse listed(ErrorResponse response) {
         ProblemDetail body = response.getBody();
         boolean listsErrors = body.getProperties() != null && body.getProperties().containsKey("errors");
@@ -65,12 +64,10 @@ final class RequestRefusals {
             return response;
         }
         String detail = body.getDetail() == null ? "invalid request" : body.getDetail();
-        return InvalidInput.of(FieldError.of(null, "invalid", detail));
-    }
-
-    /** The HTTP status a refusal answers with. */
-    static HttpStatus status(ErrorResponse refusal) {
-        return HttpStatus.valueOf(refusal.getStatusCode().value());
+        Object named = body.getProperties() == null ? null : body.getProperties().get("field");
+        String field = named == null ? null : String.valueOf(named);
+        String message = field != null && detail.startsWith(field + ": ") ? detail.substring(field.length() + 2) : detail;
+        return InvalidInput.of(FieldError.of(field, "invalid", message));
     }
 
     private static InvalidInput invalid(List<FieldError> fieldErrors, List<ObjectError> globalErrors) {

@@ -52,7 +52,8 @@ public record UiProblem(int status, String type, String detail, List<String> mis
 
     /** {@code ticket} and {@code target} say what the refusal is about (e.g. a board card and a state). */
     public static UiProblem of(ErrorResponse error, Long ticket, String target) {
-        ErrorResponse refusal = RequestRefusals.of((Throwable) error) instanceof ErrorResponse known ? known : error;
+        ErrorResponse known = error instanceof Throwable thrown ? RequestRefusals.of(thrown) : null;
+        ErrorResponse refusal = known == null ? error : known;
         List<String> missing = refusal instanceof RequirementsUnmet unmet ? unmet.missing() : missingOf(refusal);
         List<FieldProblem> errors = refusal instanceof InvalidInput invalid
                 ? invalid.errors().stream().map(FieldProblem::of).toList() : List.of();
