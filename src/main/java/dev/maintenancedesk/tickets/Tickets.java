@@ -69,7 +69,7 @@ public class Tickets implements TicketQueries {
                         + request.template() + "\" (known: " + String.join(", ", plan.templates().stream()
                                 .map(TicketTemplate::key).toList()) + ")", request.template())));
         if (request.assignee() != null && !request.assignee().isBlank()) {
-            if (!actor.atLeast(Role.DEVELOPER)) {
+            if (!mayAssign(actor)) {
                 throw new Forbidden("assign-forbidden", "only a developer or above may assign a ticket");
             }
             checkAssignee(request.assignee());
@@ -92,6 +92,11 @@ public class Tickets implements TicketQueries {
         repository.insert(ticket);
         publish(ticket);
         return ticket.view(zone);
+    }
+
+    /** Whether the actor may name an assignee when opening a ticket. */
+    public boolean mayAssign(Actor actor) {
+        return actor.atLeast(Role.DEVELOPER);
     }
 
     @Transactional(readOnly = true)
@@ -192,6 +197,13 @@ public class Tickets implements TicketQueries {
         return new TicketPage(List.copyOf(items), more ? items.getLast().number() : null);
     }
 
+    /** A page newest first after the cursor the previous page handed out ({@code nextAfter}: a ticket number). */
+    @Override
+    @Transactional(readOnly = true)
+    public TicketPage listNewest(TicketFilter filter, String after, int limit) {
+        return list(filter, after == null || after.isBlank() ? null : numberCursor(after), limit);
+    }
+
     @Override
     @Transactional(readOnly = true)
     public TicketPage listByDue(TicketFilter filter, String after, int limit) {
@@ -209,6 +221,19 @@ public class Tickets implements TicketQueries {
      */
     public void recordDue(long number, Instant due) {
         repository.recordDue(number, due);
+    }
+
+    private static long numberCursor(String after) {
+        try {
+            long number = Long.parseLong(after.strip());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw InvalidInput.of(FieldError.of("after", "cursor", "\"" + after
+                + "\" is not a cursor of this list (use the nextAfter of the previous page)", after));
     }
 
     private static TicketFilter checked(TicketFilter filter) {

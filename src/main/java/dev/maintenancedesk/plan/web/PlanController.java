@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.InvalidInput;
 
 /** The plan the application runs on, for scripts (JSON) and for reading (Markdown). */
 @RestController
@@ -31,7 +32,8 @@ class PlanController {
     @GetMapping(path = "/markdown", produces = MARKDOWN)
     String markdown(@RequestParam(defaultValue = "fr") String lang) {
         if (!PlanRenderer.LANGUAGES.contains(lang)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown language \"" + lang + "\" (expected: fr, en)");
+            throw InvalidInput.of(FieldError.of("lang", "not-one-of", "unknown language \"" + lang + "\" (expected: "
+                    + String.join(", ", PlanRenderer.LANGUAGES) + ")", lang, String.join(", ", PlanRenderer.LANGUAGES)));
         }
         return PlanRenderer.render(plan, lang);
     }

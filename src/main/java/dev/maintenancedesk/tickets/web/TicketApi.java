@@ -17,8 +17,6 @@ import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
-import dev.maintenancedesk.problem.FieldError;
-import dev.maintenancedesk.problem.InvalidInput;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -73,24 +71,12 @@ class TicketApi {
         if (order == Order.due) {
             return tickets.listByDue(filter, after, limit);
         }
-        return tickets.list(filter, after == null ? null : newestCursor(after), limit);
+        return tickets.listNewest(filter, after, limit);
     }
 
     /** List orders: newest first (default), or most urgent SLA deadline first. */
     enum Order { newest, due }
 
-    private static long newestCursor(String after) {
-        try {
-            long number = Long.parseLong(after);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw InvalidInput.of(FieldError.of("after", "cursor", "\"" + after
-                + "\" is not a cursor of this list (use the nextAfter of the previous page)", after));
-    }
 
     @GetMapping("/{number}")
     TicketResource get(@PathVariable long number) {

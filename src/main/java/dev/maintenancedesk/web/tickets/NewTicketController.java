@@ -92,7 +92,7 @@ class NewTicketController {
         }
         Draft draft = new Draft(title, description == null ? "" : description, type, priority,
                 labels == null ? List.of() : labels, assignee == null ? "" : assignee, fields);
-        boolean mayAssign = viewer.atLeast(Role.DEVELOPER);
+        boolean mayAssign = tickets.mayAssign(viewer.actor());
         NewTicket request = new NewTicket(title, blankToNull(description), type,
                 priority, draft.labels(), mayAssign ? blankToNull(assignee) : null, null, null,
                 chosen == null ? null : chosen.key(), chosen == null ? null : fields);
@@ -113,7 +113,7 @@ class NewTicketController {
         model.addAttribute("labels", plan.labels());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("priorities", Priority.values());
-        model.addAttribute("mayAssign", viewer.atLeast(Role.DEVELOPER));
+        model.addAttribute("mayAssign", tickets.mayAssign(viewer.actor()));
         model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
         return "tickets/new";
     }

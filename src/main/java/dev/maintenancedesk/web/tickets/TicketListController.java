@@ -59,7 +59,7 @@ class TicketListController {
         TicketFilter filter = new TicketFilter(state, priority, type, blankToNull(label), blankToNull(assignee),
                 blankToNull(team), blankToNull(text));
         TicketPage page = order == Order.due ? tickets.listByDue(filter, after, PAGE_SIZE)
-                : tickets.list(filter, after == null ? null : number(after), PAGE_SIZE);
+                : tickets.listNewest(filter, after, PAGE_SIZE);
         model.addAttribute("page", page);
         model.addAttribute("badges", slaClocks.badges(page.items().stream().map(TicketSummary::number).toList()));
         model.addAttribute("filter", filter);
@@ -96,13 +96,6 @@ class TicketListController {
         return uri.encode().build().toUriString();
     }
 
-    private static long number(String after) {
-        try {
-            return Long.parseLong(after);
-        } catch (NumberFormatException e) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    "after: not a ticket number", e);
-        }
     }
 
     private static String blankToNull(String s) {

@@ -109,7 +109,7 @@ class TicketPageController {
         model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
         if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
             model.addAttribute("postmortem", postmortem(number));
-            model.addAttribute("canWritePostmortem", actor.atLeast(Role.DEVELOPER));
+            model.addAttribute("canWritePostmortem", postmortems.mayWrite(actor));
         }
         model.addAttribute("clocks", slaClocks.clocks(number));
         return "tickets/show";
