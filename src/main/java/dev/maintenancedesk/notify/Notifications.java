@@ -3,58 +3,58 @@ package dev.maintenancedesk.notify;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
-import dev.maintenancedesk.sla.ClockKind;
 import dev.maintenancedesk.sla.SlaAtRisk;
 import dev.maintenancedesk.sla.SlaBreached;
 import dev.maintenancedesk.tickets.TicketCreated;
 import dev.maintenancedesk.tickets.TicketPriorityChanged;
 import dev.maintenancedesk.tickets.Tickets;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns events into messages: at-risk clocks to the assignee; breaches and new P1 tickets to the
- * assignee and the leads; each also to the team's chat. Listeners run after the event's transaction
- * commits and are retried from the event publication registry until they succeed, so a crash between
- * commit and send only delays the message; {@link Outbox} makes sure a redelivery sends nothing twice.
+ * assignee and the leads; each also to the team's chat. A mail is written in its recipient's language and
+ * time zone (their profile), the chat in the plan's. Listeners run after the event's transaction commits
+ * and are retried from the event publication registry until they succeed, so a crash between commit and
+ * send only delays the message; {@link Outbox} makes sure a redelivery sends nothing twice.
  */
 @Component
 class Notifications {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm xxx", java.util.Locale.FRENCH);
-
     private final Users users;
     private final Tickets tickets;
     private final Outbox outbox;
-    private final ZoneId zone;
+    private final NotificationTexts texts;
+    private final Plan plan;
 
-    Notifications(Users users, Tickets tickets, Outbox outbox, dev.maintenancedesk.plan.Plan plan) {
+    Notifications(Users users, Tickets tickets, Outbox outbox, NotificationTexts texts, Plan plan) {
         this.users = users;
         this.tickets = tickets;
         this.outbox = outbox;
-        this.zone = plan.calendar().zone();
+        this.texts = texts;
+        this.plan = plan;
     }
 
     @ApplicationModuleListener
     void on(SlaAtRisk e) {
         String key = "sla-at-risk:" + e.ticket() + ":" + e.clock() + ":" + e.deadline();
-        String text = "SLA à risque — #" + e.ticket() + " " + title(e.ticket()) + " (" + e.priority() + ", "
-                + clock(e.clock()) + ") : échéance " + WHEN.format(e.deadline().atZone(zone));
-        send(key, text, assignee(e.assignee()));
+        String title = title(e.ticket());
+        send(key, assignee(e.assignee()),
+                r -> texts.atRisk(e.ticket(), title, e.priority(), e.clock(), e.deadline(), r));
     }
 
     @ApplicationModuleListener
     void on(SlaBreached e) {
         String key = "sla-breached:" + e.ticket() + ":" + e.clock() + ":" + e.deadline();
-        String text = "SLA dépassé — #" + e.ticket() + " " + title(e.ticket()) + " (" + e.priority() + ", "
-                + clock(e.clock()) + ") : échéance " + WHEN.format(e.deadline().atZone(zone)) + " passée";
-        send(key, text, withLeads(assignee(e.assignee())));
+        String title = title(e.ticket());
+        send(key, withLeads(assignee(e.assignee())),
+                r -> texts.breached(e.ticket(), title, e.priority(), e.clock(), e.deadline(), r));
     }
 
     @ApplicationModuleListener
@@ -72,17 +72,17 @@ class Notifications {
     }
 
     private void newP1(long number, String key) {
-        send(key, "Nouveau P1 — #" + number + " " + title(number) + " : prise en compte sous 1h ouvrée",
-                withLeads(assignee(tickets.get(number).assignee())));
+        String title = title(number);
+        send(key, withLeads(assignee(tickets.get(number).assignee())), r -> texts.newP1(number, title, r));
     }
 
-    private void send(String key, String text, Set<UserAccount> recipients) {
+    private void send(String key, Set<UserAccount> recipients, Function<Reader, String> text) {
         for (UserAccount user : recipients) {
             if (user.email() != null && !user.email().isBlank()) {
-                outbox.mail(key, user.email(), text);
+                outbox.mail(key, user.email(), text.apply(Reader.of(user, plan)));
             }
         }
-        outbox.chat(key, text);
+        outbox.chat(key, text.apply(Reader.team(plan)));
     }
 
     private Set<UserAccount> assignee(String username) {
@@ -97,10 +97,6 @@ class Notifications {
     }
 
     private String title(long number) {
-        return "« " + tickets.get(number).title() + " »";
-    }
-
-    private static String clock(ClockKind kind) {
-        return kind == ClockKind.TAKE_CHARGE ? "prise en compte" : "correction";
+        return tickets.get(number).title();
     }
 }

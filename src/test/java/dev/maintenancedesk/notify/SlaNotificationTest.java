@@ -180,6 +180,8 @@ class SlaNotificationTest {
         assertThat(alerts(n)).isEqualTo(1);
         awaitNotified(SlaBreached.class, n, 1);
         assertThat(notifications(SlaBreached.class, n)).as("one alert event, handled").isEqualTo(1);
+        // the chat goes out after every lead's mail: wait for it rather than for a fixed time
+        await(() -> about(mailsTo("nt-dev4@example.test"), n).size() == 1 && chatsAbout(n) >= 1);
         assertThat(about(mailsTo("nt-dev4@example.test"), n)).hasSize(1);
         assertThat(chatsAbout(n)).isEqualTo(1);
     }
@@ -190,6 +192,26 @@ class SlaNotificationTest {
         long n = DeskClient.admin(port).post("/api/v1/tickets", "{\"title\":\"Site indisponible\",\"priority\":\"P1\"}")
                 .json().get("number").asLong();
         await(() -> mailsTo("nt-lead2@example.test").stream().anyMatch(m -> subject(m).contains("Nouveau P1 — #" + n)));
+    }
+
+    @Test
+    void eachLeadIsMailedInTheLanguageOfTheirProfileAndTheChatInThePlans() throws Exception {
+        DeskClient admin = DeskClient.admin(port);
+        DeskClient.Response created = admin.post("/api/v1/users", DeskClient.json("{\"username\":\"nt-lead-en\","
+                + "\"password\":\"pw-nt-lead-en-0123456789\",\"role\":\"LEAD\",\"email\":\"nt-lead-en@example.test\","
+                + "\"language\":%s}", "en"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        DeskClient.newUser(port, "nt-lead-fr", "LEAD");
+        long n = admin.post("/api/v1/tickets", "{\"title\":\"Checkout down\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        await(() -> about(mailsTo("nt-lead-en@example.test"), n).size() == 1
+                && about(mailsTo("nt-lead-fr@example.test"), n).size() == 1 && chatsAbout(n) == 1);
+        assertThat(subject(about(mailsTo("nt-lead-en@example.test"), n).getFirst()))
+                .isEqualTo("[Maintenance Desk] New P1 — #" + n + " “Checkout down”: take charge within 1 business hour");
+        assertThat(subject(about(mailsTo("nt-lead-fr@example.test"), n).getFirst()))
+                .isEqualTo("[Maintenance Desk] Nouveau P1 — #" + n + " « Checkout down » : prise en compte sous 1h ouvrée");
+        assertThat(CHAT.stream().filter(c -> c.contains("#" + n + " ")).findFirst().orElseThrow())
+                .contains("Nouveau P1 — #" + n + " « Checkout down » : prise en compte sous 1h ouvrée");
     }
 
     @Test

@@ -133,6 +133,21 @@ class PlanRendererTest {
     void sameDocumentAsBeforeTheTextsMovedToTheBundles() {
         assertThat(PlanRenderer.render(PLAN, "fr")).isEqualTo(rendered("plan-fr.md"));
         assertThat(PlanRenderer.render(PLAN, "en")).isEqualTo(rendered("plan-en.md"));
+        // the branches the default plan does not take: closures, a region, two ranges a day, optional PR and
+        // tests, restart at change, no release-notes tag, no doc update, minutes
+        String yaml = PlanValidationTestSupport.defaultYaml()
+                .replace("priority_change: recompute", "priority_change: restart_at_change")
+                .replace("closures: []", "closures: [2026-12-24, 2026-12-31]")
+                .replace("# region: \"57\"", "region: \"57\"")
+                .replace("pull_request_required: true", "pull_request_required: false")
+                .replace("automated_tests_required: true", "automated_tests_required: false")
+                .replace("release_notes_tag: true", "release_notes_tag: false")
+                .replace("api_change_requires_docs: true", "api_change_requires_docs: false")
+                .replace("monday: [\"09:00-18:00\"]", "monday: [\"09:00-12:30\", \"13:30-18:00\"]")
+                .replace("P2: { take_charge: 2h, resolution: 6h }", "P2: { take_charge: 1m, resolution: 2m }");
+        Plan variant = PlanLoader.parse(yaml, "variant");
+        assertThat(PlanRenderer.render(variant, "fr")).isEqualTo(rendered("plan-variant-fr.md"));
+        assertThat(PlanRenderer.render(variant, "en")).isEqualTo(rendered("plan-variant-en.md"));
     }
 
     @Test

@@ -52,6 +52,7 @@ class ReleasesApi {
         }
         RepositoryReleases.Snapshot s = repository.snapshot(language);
         if (s.problem() != null) {
+            // not a refusal of the request (the problem types' business) but the server's own setting at fault
             ProblemDetail detail = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                     "desk.releases.repository: " + s.problem());
             detail.setType(URI.create("/problems/releases-repository-unavailable"));

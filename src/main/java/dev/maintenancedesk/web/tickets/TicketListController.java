@@ -96,8 +96,6 @@ class TicketListController {
         return uri.encode().build().toUriString();
     }
 
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
