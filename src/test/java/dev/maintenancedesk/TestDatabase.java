@@ -37,6 +37,39 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         return url;
     }
 
+    private static final Map<String, String> OWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A database of one test class's own, for tests whose assertions depend on the whole table (the
+     * last administrator, "one P1 is open"): named after the run's shared database plus {@code suffix},
+     * so that a killed run's leftover is dropped with it.
+     */
+    public static String own(String suffix) {
+        return OWN.computeIfAbsent(suffix, s -> {
+            String name = url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1") + s;
+            execute("CREATE DATABASE " + name);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            return SERVER.replaceFirst("(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
+        });
+    }
+
+    /** Points a test class's context at its {@link #own} database (use with {@code @DirtiesContext}). */
+    public abstract static class Own implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        private final String suffix;
+
+        protected Own(String suffix) {
+            this.suffix = suffix;
+        }
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownTestDatabase",
+                    Map.of("spring.datasource.url", own(suffix), "spring.datasource.username", "",
+                            "spring.datasource.password", "")));
+        }
+    }
+
     /** A run killed before its shutdown hook leaves its database behind; its pid tells it is gone. */
     private static void dropLeftoversOfDeadRuns() {
         try (Connection c = DriverManager.getConnection(SERVER);

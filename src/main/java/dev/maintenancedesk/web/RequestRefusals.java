@@ -49,8 +49,28 @@ final class RequestRefusals {
             case MissingServletRequestParameterException missing -> InvalidInput.of(
                     FieldError.of(missing.getParameterName(), "required", "is required"));
             case ErrorResponse response -> listed(response);
-            default -> null;
+            default -> undecodable(ex);
         };
+    }
+
+    private static final java.util.regex.Pattern CONTAINER_PARAMETER = java.util.regex.Pattern.compile(
+            "Parameter \\[([A-Za-z0-9_.\\-]{1,64})\\]");
+
+    /**
+     * A query or form whose percent-encoded bytes are not UTF-8 (e.g. a lone surrogate, {@code %ED%A0%80}):
+     * the servlet container refuses to decode it when the parameters are first read. Its message names
+     * the parameter, which is all that is kept of it.
+     */
+    private static ErrorResponse undecodable(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                var name = ex.getMessage() == null ? null : CONTAINER_PARAMETER.matcher(ex.getMessage());
+                String field = name != null && name.find() ? name.group(1) : null;
+                return InvalidInput.of(FieldError.of(field, "encoding",
+                        "is not valid UTF-8 once percent-decoded"));
+            }
+        }
+        return null;
     }
 
     /**

@@ -12,6 +12,7 @@ class RequestRules implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new DirectErrorRequests()).addPathPatterns(DirectErrorRequests.PATH,
                 DirectErrorRequests.PATH + "/**");
+        registry.addInterceptor(new AcceptableAnswers());
         registry.addInterceptor(new BodyTypeRule());
         registry.addInterceptor(new ParameterRules());
     }

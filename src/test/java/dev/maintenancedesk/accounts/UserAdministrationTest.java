@@ -13,7 +13,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @DeskTest
+@org.springframework.test.context.ContextConfiguration(initializers = UserAdministrationTest.OwnDatabase.class)
+@org.springframework.test.annotation.DirtiesContext // its own database: "the last administrator" means the whole table's
 class UserAdministrationTest {
+
+    /** Other classes create administrators in the shared database; this one must know every one. */
+    static final class OwnDatabase extends dev.maintenancedesk.TestDatabase.Own {
+        OwnDatabase() {
+            super("users");
+        }
+    }
+
 
     static final String PASSWORD = "a-long-enough-password";
 

@@ -90,38 +90,10 @@ class HomePageTest {
         }
     }
 
-    /** This class's own empty database, created once per JVM on the tests' server and dropped at exit. */
-    static final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-        @Override
-        public void initialize(ConfigurableApplicationContext context) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("homePageTestDatabase",
-                    Map.of("spring.datasource.url", url(), "spring.datasource.username", "",
-                            "spring.datasource.password", "")));
-        }
-
-        private static final String SERVER = System.getenv().getOrDefault("DESK_TEST_DATABASE_URL",
-                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-        private static String url;
-
-        static synchronized String url() {
-            if (url == null) {
-                // desk_test_<pid>_<millis>home, after the run's shared database: should the run be killed
-                // before its shutdown hook, the next run drops it as it drops TestDatabase's own.
-                String name = TestDatabase.url().replaceFirst("^jdbc:postgresql://[^/]+/([^?]+).*$", "$1") + "home";
-                execute("CREATE DATABASE " + name);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-                url = SERVER.replaceFirst("(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
-            }
-            return url;
-        }
-
-        private static void execute(String sql) {
-            try (Connection c = DriverManager.getConnection(SERVER)) {
-                c.createStatement().execute(sql);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+    /** This class's own empty database: the banner counts every open P1 of the table. */
+    static final class OwnDatabase extends TestDatabase.Own {
+        OwnDatabase() {
+            super("home");
         }
     }
 
