@@ -55,6 +55,9 @@ public final class Texts {
         bundles.setBasenames(basenames);
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);
+        // Not the thread's context class loader: a first use on a server thread would tie the static
+        // bundles to that web application's class loader, which is closed with it.
+        bundles.setBundleClassLoader(Texts.class.getClassLoader());
         return bundles;
     }
 

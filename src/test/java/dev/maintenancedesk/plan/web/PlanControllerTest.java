@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.maintenancedesk.plan.PlanLoader;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,7 +37,10 @@ class PlanControllerTest {
     void planAsMarkdown() {
         assertThat(controller.markdown("fr")).startsWith("# Plan de Maintenance – Projet CESIZen");
         assertThat(controller.markdown("en")).startsWith("# Maintenance Plan – CESIZen Project");
-        assertThatThrownBy(() -> controller.markdown("xx")).isInstanceOf(ResponseStatusException.class)
-                .hasMessageContaining("400");
+        assertThatThrownBy(() -> controller.markdown("xx"))
+                .isInstanceOfSatisfying(dev.maintenancedesk.problem.InvalidInput.class, e -> {
+                    assertThat(e.field()).isEqualTo("lang");
+                    assertThat(e.getStatusCode().value()).isEqualTo(400);
+                });
     }
 }
