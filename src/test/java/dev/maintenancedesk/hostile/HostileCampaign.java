@@ -806,6 +806,10 @@ final class HostileCampaign {
                 slowest.subList(10, slowest.size()).clear();
             }
             sent++;
+            if (sent % 1000 == 0) {
+                System.out.printf("hostile campaign: %d of %d requests, %d failures so far%n", sent, probes.size(),
+                        failures.size());
+            }
             // Shown as sent, but for the session's CSRF token.
             String sentBody = body == null || !(who == adminBrowser || who == reporterBrowser) ? body
                     : body.replace(HostileHttp.enc(who.csrf()), "__CSRF__");
