@@ -42,7 +42,10 @@ final class HostileCampaign {
 
         String shown() {
             String ct = headers.getOrDefault("Content-Type", "");
+            String accept = headers.getOrDefault("Accept", "");
             return role + " " + method + " " + Hostile.shown(path, 300) + (ct.isEmpty() ? "" : " [" + ct + "]")
+                    + (accept.isEmpty() || accept.equals("application/json") || accept.equals("text/html") ? ""
+                            : " [Accept: " + accept + "]")
                     + (body == null ? "" : " " + Hostile.shown(body, 300));
         }
     }
