@@ -37,8 +37,14 @@ final class RequestRefusals {
             case DeskProblem problem -> problem;
             case HttpMessageNotReadableException unreadable -> unreadableBody(unreadable);
             case BindException binding -> invalid(binding.getBindingResult().getFieldErrors().stream()
-                    .map(e -> new FieldError(e.getField(), constraint(e), List.of(), e.getDefaultMessage())).toList(),
+                    .map(e -> e.isBindingFailure() ? unconvertible(e, binding.getBindingResult().getFieldType(e.getField()))
+                            : new FieldError(e.getField(), constraint(e), List.of(), e.getDefaultMessage()))
+                    .toList(),
                     binding.getBindingResult().getGlobalErrors());
+            // Spring Security's firewall, reading a parameter name or value it does not allow (a NUL in a name).
+            case org.springframework.security.web.firewall.RequestRejectedException rejected -> InvalidInput.of(
+                    FieldError.of(null, "rejected-parameter",
+                            "a parameter name or value holds characters that are not allowed"));
             case HandlerMethodValidationException validation -> InvalidInput.of(validation.getParameterValidationResults()
                     .stream().flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldError(
                             e instanceof org.springframework.validation.FieldError fe ? fe.getField()
@@ -49,8 +55,17 @@ final class RequestRefusals {
             case MissingServletRequestParameterException missing -> InvalidInput.of(
                     FieldError.of(missing.getParameterName(), "required", "is required"));
             case ErrorResponse response -> listed(response);
+            // A write that lost a race the module did not foresee (a unique key, a lock, a serialization
+            // failure): the request may simply be sent again, so it is a conflict, never a 500.
+            case org.springframework.dao.DuplicateKeyException duplicate -> concurrent();
+            case org.springframework.dao.ConcurrencyFailureException concurrency -> concurrent();
             default -> undecodable(ex);
         };
+    }
+
+    private static ErrorResponse concurrent() {
+        return new dev.maintenancedesk.problem.Conflict("concurrent-change",
+                "Another request changed the same data at the same moment; send yours again.");
     }
 
     private static final java.util.regex.Pattern CONTAINER_PARAMETER = java.util.regex.Pattern.compile(
@@ -140,6 +155,17 @@ final class RequestRefusals {
             return notOneOf(field, value, type);
         }
         return FieldError.of(field, "not-" + kind(type), "\"" + value + "\" is not " + describe(type),
+                String.valueOf(value));
+    }
+
+    /** A form value that does not convert to its field's type, said without the converter's Java words. */
+    private static FieldError unconvertible(org.springframework.validation.FieldError error, Class<?> type) {
+        Object value = error.getRejectedValue() instanceof Object[] values && values.length == 1 ? values[0]
+                : error.getRejectedValue();
+        if (type != null && type.isEnum()) {
+            return notOneOf(error.getField(), value, type);
+        }
+        return FieldError.of(error.getField(), "not-" + kind(type), "\"" + value + "\" is not " + describe(type),
                 String.valueOf(value));
     }
 

@@ -153,6 +153,25 @@ class HostileRegressionTest {
         assertThat(DbSnapshot.take(jdbc).changedSince(before)).as("tables changed").isEmpty();
     }
 
+    /** Found by the full campaign after the fixes: Jackson took a blank string ("\u0000") for null. */
+    @ParameterizedTest
+    @ValueSource(strings = {"apiImpact", "docsUpdated", "changelogUpdated"})
+    void aBlankStringIsNoBoolean(String field) {
+        long n = ticket("{\"title\":\"Blank flags\"}");
+        DbSnapshot before = DbSnapshot.take(jdbc);
+        Answer r = admin.send("PATCH", "/api/v1/tickets/" + n, SEND_JSON,
+                bytes("{\"version\":0,\"" + field + "\":\"\\u0000\"}"));
+        assertBadRequest(r, field);
+        assertThat(DbSnapshot.take(jdbc).changedSince(before)).as("tables changed").isEmpty();
+    }
+
+    /** Found by the full campaign after the fixes: the security firewall refuses a NUL in a parameter name. */
+    @Test
+    void aNulInAParameterNameIs400() {
+        Answer r = admin.send("GET", "/api/v1/tickets?label=x&label%00=1", ACCEPT_JSON, null);
+        assertProblem(r, 400);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"*/*", "multipart/form-data"})
     void anUnsupportedContentTypeIs415(String contentType) {

@@ -92,9 +92,8 @@ class NewTicketController {
         }
         Draft draft = new Draft(title, description == null ? "" : description, type, priority,
                 labels == null ? List.of() : labels, assignee == null ? "" : assignee, fields);
-        boolean mayAssign = tickets.mayAssign(viewer.actor());
         NewTicket request = new NewTicket(title, blankToNull(description), type,
-                priority, draft.labels(), mayAssign ? blankToNull(assignee) : null, null, null,
+                priority, draft.labels(), blankToNull(assignee), null, null,
                 chosen == null ? null : chosen.key(), chosen == null ? null : fields);
         try {
             TicketView created = tickets.create(request, viewer.actor());
