@@ -45,18 +45,18 @@ SELECT setval('ticket_number_seq', $tickets);
 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
 SELECT number, created_at, 'admin', 'CREATED', NULL, NULL, NULL, NULL FROM tickets;
 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
-SELECT number, created_at, 'admin', 'UPDATED', 'priority', NULL, priority, NULL FROM tickets;
+SELECT number, created_at, 'admin', 'UPDATED', 'PRIORITY', NULL, priority, NULL FROM tickets;
 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
-SELECT t.number, t.created_at + s.i * interval '40 minutes', 'admin', 'TRANSITIONED', 'state', p.path[s.i], p.path[s.i + 1], NULL
+SELECT t.number, t.created_at + s.i * interval '40 minutes', 'admin', 'TRANSITIONED', 'STATE', p.path[s.i], p.path[s.i + 1], NULL
 FROM tickets t
 CROSS JOIN (SELECT ARRAY['NEW','TRIAGED','ASSIGNED','IN_PROGRESS','IN_REVIEW','MERGED','CLOSED'] AS path) p
 CROSS JOIN LATERAL generate_series(1, CASE t.state WHEN 'WAITING' THEN 3 WHEN 'REJECTED' THEN 0
   ELSE array_position(p.path, t.state::text) - 1 END) AS s(i);
 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
-SELECT number, created_at + interval '4 hours', 'admin', 'TRANSITIONED', 'state', 'IN_PROGRESS', 'WAITING', 'attente client'
+SELECT number, created_at + interval '4 hours', 'admin', 'TRANSITIONED', 'STATE', 'IN_PROGRESS', 'WAITING', 'attente client'
 FROM tickets WHERE state = 'WAITING';
 INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
-SELECT number, created_at + interval '1 hour', 'admin', 'TRANSITIONED', 'state', 'NEW', 'REJECTED', 'doublon'
+SELECT number, created_at + interval '1 hour', 'admin', 'TRANSITIONED', 'STATE', 'NEW', 'REJECTED', 'doublon'
 FROM tickets WHERE state = 'REJECTED';
 INSERT INTO ticket_comments (ticket_number, author, body, created_at)
 SELECT number, 'admin', 'Commentaire ' || c || E' avec du **Markdown** et un [lien](https://example.org).',
