@@ -87,7 +87,7 @@ class TicketRepository {
     /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
     List<TicketSummary> list(TicketFilter f, Long after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at, waiting_from FROM tickets t WHERE 1 = 1");
+                + "created_at, due_at, waiting_from, version FROM tickets t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (after != null) {
             sql.append(" AND number < :after");
@@ -103,7 +103,7 @@ class TicketRepository {
      */
     List<TicketSummary> listByDue(TicketFilter f, DueCursor after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at, waiting_from FROM tickets t WHERE 1 = 1");
+                + "created_at, due_at, waiting_from, version FROM tickets t WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (after != null && after.due() != null) {
             sql.append(" AND (due_at > :afterDue OR (due_at = :afterDue AND number < :afterNumber) OR due_at IS NULL)");
@@ -125,9 +125,10 @@ class TicketRepository {
 
     private List<TicketSummary> query(StringBuilder sql, Map<String, Object> params, TicketFilter f, String order,
             int limit) {
-        if (f.state() != null) {
-            sql.append(" AND state = :state");
-            params.put("state", f.state().name());
+        if (f.states() != null) {
+            // Sorted, so the same filter always gives the same SQL text.
+            sql.append(" AND state IN (:states)");
+            params.put("states", f.states().stream().map(Enum::name).sorted().toList());
         }
         if (f.priority() != null) {
             sql.append(" AND priority = :priority");
@@ -140,6 +141,13 @@ class TicketRepository {
         if (f.assignee() != null) {
             sql.append(" AND assignee = :assignee");
             params.put("assignee", f.assignee());
+        }
+        if (f.unassigned()) {
+            sql.append(" AND assignee IS NULL");
+        }
+        if (f.reporter() != null) {
+            sql.append(" AND reporter = :reporter");
+            params.put("reporter", f.reporter());
         }
         if (f.team() != null) {
             sql.append(" AND team = :team");
@@ -159,13 +167,13 @@ class TicketRepository {
         List<Object[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
                 rs.getLong("number"), rs.getString("title"), rs.getString("type"), rs.getString("priority"),
                 rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at"),
-                instant(rs, "due_at"), rs.getString("waiting_from")})
+                instant(rs, "due_at"), rs.getString("waiting_from"), rs.getInt("version")})
                 .list();
         Map<Long, TreeSet<String>> labels = labels(rows.stream().map(r -> (Long) r[0]).toList());
         return rows.stream().map(r -> new TicketSummary((Long) r[0], (String) r[1], enumOf(TicketType.class, (String) r[2]),
                 enumOf(Priority.class, (String) r[3]), TicketState.valueOf((String) r[4]),
                 List.copyOf(labels.getOrDefault((Long) r[0], new TreeSet<>())), (String) r[5], (String) r[6],
-                (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]))).toList();
+                (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]), (Integer) r[10])).toList();
     }
 
     void append(long number, Instant at, String actor, TicketAction action, Field field, String before,

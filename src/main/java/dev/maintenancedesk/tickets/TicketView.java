@@ -95,6 +95,12 @@ public record TicketView(long number, String title, String description, TicketTy
             Boolean docsUpdated,
             Boolean changelogUpdated) {
 
+        /** An edit that only names the assignee (e.g. "assign to me"), on the version the client read. */
+        public static Changes assignee(Integer version, String assignee) {
+            return new Changes(version, null, null, null, null, null, assignee, null, null, null, null, null, null,
+                    null);
+        }
+
         /** The fields this edit sends a value for (a component is named as its field). */
         public Set<Field> fields() {
             EnumSet<Field> sent = EnumSet.noneOf(Field.class);

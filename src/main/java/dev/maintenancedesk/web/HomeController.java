@@ -10,7 +10,11 @@ import dev.maintenancedesk.tickets.TicketFilter;
 import dev.maintenancedesk.tickets.TicketQueries;
 import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketSummary;
+import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.accounts.Role;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Set;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +25,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: a banner while any P1 is open, the viewer's open tickets (most urgent SLA first), the
- * clocks at risk and breached, and the next release windows.
+ * The home page, by role, under a banner while any P1 is open: a reporter sees their reports (open ones
+ * first); a developer the open tickets assigned to them (most urgent SLA first), then the clocks at risk
+ * and breached; a lead (or admin) the tickets to triage, the unassigned ones and the clocks. Each section
+ * is one query and links to the same view of the list. Everyone sees the next release windows.
  */
 @Controller
 class HomeController {
@@ -30,6 +36,7 @@ class HomeController {
     static final int MINE = 25;
     static final int SLA_ROWS = 10;
     static final int P1_ROWS = 10;
+    static final int QUEUE_ROWS = 15;
 
 
     private final TicketQueries tickets;
@@ -58,24 +65,48 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        String me = viewer.actor().username();
-        List<TicketSummary> mine = TicketState.open().stream()
-                .flatMap(s -> tickets.list(new TicketFilter(s, null, null, null, me, null, null), null, MINE).items().stream())
-                .sorted(Comparator.comparingLong(TicketSummary::number).reversed())
-                .limit(MINE)
-                .toList();
-        Map<Long, SlaClocks.Shown> badges = slaClocks.badges(mine.stream().map(TicketSummary::number).toList());
-        model.addAttribute("mine", mine.stream().sorted(urgency(badges)).toList());
-        model.addAttribute("badges", badges);
+        Actor actor = viewer.actor();
+        String me = actor.username();
+        Set<TicketState> open = Set.copyOf(TicketState.open());
+        boolean lead = actor.atLeast(Role.LEAD);
+        boolean developer = actor.atLeast(Role.DEVELOPER);
         model.addAttribute("me", me);
+        model.addAttribute("lead", lead);
+        model.addAttribute("developer", developer);
 
-        model.addAttribute("p1", TicketState.fixPending().stream()
-                .flatMap(s -> tickets.list(new TicketFilter(s, Priority.P1, null, null, null, null, null), null, P1_ROWS)
-                        .items().stream())
-                .sorted(Comparator.comparingLong(TicketSummary::number).reversed())
-                .toList());
-        model.addAttribute("atRisk", slaRows(SlaStatus.AT_RISK));
-        model.addAttribute("breached", slaRows(SlaStatus.BREACHED));
+        if (developer && !lead) {
+            List<TicketSummary> mine = tickets.listByDue(TicketFilter.open().withAssignee(me), null, MINE).items();
+            Map<Long, SlaClocks.Shown> badges = slaClocks.badges(mine.stream().map(TicketSummary::number).toList());
+            model.addAttribute("mine", mine.stream().sorted(urgency(badges)).toList());
+            model.addAttribute("badges", badges);
+        }
+        if (lead) {
+            List<TicketSummary> toQualify = tickets.list(TicketFilter.none().withStates(Set.of(TicketState.NEW)),
+                    null, QUEUE_ROWS).items();
+            List<TicketSummary> unassigned = tickets.list(TicketFilter.open().withUnassigned(), null, QUEUE_ROWS)
+                    .items();
+            model.addAttribute("toQualify", toQualify);
+            model.addAttribute("unassigned", unassigned);
+            model.addAttribute("badges", slaClocks.badges(java.util.stream.Stream.concat(toQualify.stream(),
+                    unassigned.stream()).map(TicketSummary::number).distinct().toList()));
+        }
+        if (!developer) {
+            // Open ones first: the open reports, then as many closed or rejected as the section has room for.
+            List<TicketSummary> reported = new ArrayList<>(tickets.list(TicketFilter.open().withReporter(me), null,
+                    MINE).items());
+            if (reported.size() < MINE) {
+                reported.addAll(tickets.list(TicketFilter.none().withStates(Set.of(TicketState.CLOSED,
+                        TicketState.REJECTED)).withReporter(me), null, MINE - reported.size()).items());
+            }
+            model.addAttribute("reported", reported);
+        }
+
+        model.addAttribute("p1", tickets.list(TicketFilter.none().withStates(Set.copyOf(TicketState.fixPending()))
+                .withPriority(Priority.P1), null, P1_ROWS).items());
+        if (developer) {
+            model.addAttribute("atRisk", slaRows(SlaStatus.AT_RISK));
+            model.addAttribute("breached", slaRows(SlaStatus.BREACHED));
+        }
         model.addAttribute("windows", windows());
         return "home";
     }

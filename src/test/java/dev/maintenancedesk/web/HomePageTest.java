@@ -156,7 +156,7 @@ class HomePageTest {
                 .contains("class=\"sla-badge sla-at-risk\"").contains("reste 30 min")
                 .contains("title=\"Correction : À risque\"")
                 .contains("href=\"/tickets/" + untriaged + "\"").contains("Non qualifié").contains("aucun délai en cours")
-                .contains("href=\"/tickets?assignee=bob\"").contains("Tous mes tickets")
+                .contains("href=\"/tickets?assignee=me\"").contains("Tous mes tickets")
                 .as("not assigned to bob").doesNotContain("/tickets/" + slow + "\"");
         assertThat(p1).as("the at-risk ticket is the older one").isLessThan(untriaged);
         assertThat(mine.indexOf("#" + p1)).as("the ticket with a clock at risk first, before a newer one")

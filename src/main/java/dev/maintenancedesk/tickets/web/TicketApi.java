@@ -57,7 +57,7 @@ class TicketApi {
     }
 
     @GetMapping
-    TicketPage list(@RequestParam(required = false) TicketState state,
+    TicketPage list(@RequestParam(required = false) java.util.List<TicketState> state,
             @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) TicketType type,
             @RequestParam(required = false) String label,
@@ -66,12 +66,24 @@ class TicketApi {
             @RequestParam(required = false) String text,
             @RequestParam(defaultValue = "newest") Order order,
             @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        TicketFilter filter = new TicketFilter(state, priority, type, label, assignee, team, text);
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+            @RequestParam(required = false) Boolean unassigned,
+            @RequestParam(required = false) String reporter, Authentication auth) {
+        if (Boolean.TRUE.equals(unassigned) && assignee != null) {
+            throw dev.maintenancedesk.problem.InvalidInput.of(java.util.List.of(dev.maintenancedesk.problem.FieldError.of(
+                    "unassigned", "conflict", "unassigned=true and an assignee exclude each other")));
+        }
+        TicketFilter filter = new TicketFilter(state == null ? null : java.util.Set.copyOf(state), priority, type,
+                label, me(assignee, auth), team, text, me(reporter, auth), Boolean.TRUE.equals(unassigned));
         if (order == Order.due) {
             return tickets.listByDue(filter, after, limit);
         }
         return tickets.listNewest(filter, after, limit);
+    }
+
+    /** {@code me} stands for the caller's username. */
+    private static String me(String username, Authentication auth) {
+        return "me".equals(username) ? auth.getName() : username;
     }
 
     /** List orders: newest first (default), or most urgent SLA deadline first. */
