@@ -150,8 +150,9 @@ class TicketListController {
         } catch (DeskProblem refused) {
             redirect.addFlashAttribute("assignProblem", UiProblem.of(refused, number, null));
         }
-        RedirectView view = new RedirectView(back != null && back.startsWith("/tickets") ? back
-                : "/tickets/" + number, true);
+        // Back to the list the form came from (a path of the list only: never another site).
+        RedirectView view = new RedirectView(back != null && (back.equals("/tickets") || back.startsWith("/tickets?"))
+                ? back : "/tickets", true);
         view.setExpandUriTemplateVariables(false);
         return view;
     }
