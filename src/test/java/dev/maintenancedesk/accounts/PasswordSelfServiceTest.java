@@ -145,7 +145,8 @@ class PasswordSelfServiceTest {
         assertThat(page(session, "/profile/password")).contains("doit être différent du mot de passe actuel");
 
         HttpResponse<String> chosen = changeInPage(session, temporary, "chosen-by-myself", "chosen-by-myself");
-        assertThat(chosen.headers().firstValue("Location").orElse("")).endsWith("/");
+        assertThat(chosen.headers().firstValue("Location").orElse("")).endsWith("/profile#password");
+        assertThat(page(session, "/profile")).contains("Mot de passe changé.");
         assertThat(http.get("/tickets", "Cookie", "SESSION=" + session).statusCode()).isEqualTo(200);
         assertThat(users.mustChangePassword("resetme")).isFalse();
         assertThat(http.login("resetme", "chosen-by-myself").headers().firstValue("Location").orElse(""))

@@ -125,7 +125,7 @@ class ProfileController {
             @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
             HttpServletRequest request, RedirectAttributes redirect) {
         UserAccount me = me();
-        boolean temporary = users.mustChangePassword(me.username());
+        boolean temporary = users.mustChangePassword(me.username());   // where a refusal comes back
         try {
             users.changeOwnPassword(me.username(), currentPassword, newPassword,
                     confirmPassword == null ? "" : confirmPassword, request.getSession().getId());
@@ -134,8 +134,9 @@ class ProfileController {
             redirect.addFlashAttribute("passwordProblem", UiProblem.of(refused));
             return temporary ? "redirect:" + PasswordChangeGate.PAGE : "redirect:/profile#password";
         }
+        // The profile says it is done (the home page shows no notices), with the navigation to go on.
         redirect.addFlashAttribute("notice", "password.changed");
-        return temporary ? "redirect:/" : "redirect:/profile#password";
+        return "redirect:/profile#password";
     }
 
     private UserAccount me() {
