@@ -70,8 +70,10 @@ class FirstStart implements SmartInitializingSingleton {
         String generated = password == null ? InitialPassword.generate() : null;
         try {
             return transactions.execute(status -> {
+                // A generated password is temporary: the admin chooses their own at the first login. The
+                // operator's DESK_ADMIN_PASSWORD is theirs already.
                 users.createWithOperatorPassword(ADMIN, "Administrator", Role.ADMIN,
-                        password == null ? generated : password);
+                        password == null ? generated : password, generated != null);
                 if (token != null) {
                     tokens.store(ADMIN, "DESK_ADMIN_TOKEN", token);
                 }
@@ -96,9 +98,10 @@ class FirstStart implements SmartInitializingSingleton {
         if (!outcome.adminCreated()) {
             login = "log in with an existing account";
         } else if (outcome.generatedPassword() != null) {
-            login = ADMIN + " / " + outcome.generatedPassword() + " — shown only this once, change it after logging in";
+            login = ADMIN + " / " + outcome.generatedPassword() + " — shown only this once; you will choose your own"
+                    + " at the first login (later: " + url + "profile)";
         } else {
-            login = ADMIN + " / the password from DESK_ADMIN_PASSWORD";
+            login = ADMIN + " / the password from DESK_ADMIN_PASSWORD (change it in " + url + "profile)";
         }
         String line = "=".repeat(72);
         StringBuilder block = new StringBuilder(System.lineSeparator()).append(line).append(System.lineSeparator())

@@ -65,7 +65,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 : new Forbidden("role-forbidden", "Your role does not allow this."));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, DeskProblem problem)
+    void write(HttpServletRequest request, HttpServletResponse response, DeskProblem problem)
             throws IOException {
         ProblemDetail detail = problem.getBody();
         Map<String, Object> body = new LinkedHashMap<>();

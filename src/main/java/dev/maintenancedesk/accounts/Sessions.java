@@ -18,6 +18,12 @@ class Sessions {
     }
 
     void endAllOf(String username) {
-        repository.findByPrincipalName(username).keySet().forEach(repository::deleteById);
+        endAllOf(username, null);
+    }
+
+    /** Ends every session of the user but {@code keep} (the session making the change), if given. */
+    void endAllOf(String username, String keep) {
+        repository.findByPrincipalName(username).keySet().stream().filter(id -> !id.equals(keep))
+                .forEach(repository::deleteById);
     }
 }

@@ -5,6 +5,7 @@ import dev.maintenancedesk.problem.FieldError;
 import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.problem.NotFound;
 import dev.maintenancedesk.problem.TextRules;
+import dev.maintenancedesk.problem.TooManyAttempts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The people who use the desk. Other modules ask it whether a name is a real user and what they may
@@ -37,12 +39,14 @@ public class Users {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Sessions sessions;
+    private final TransactionOperations transactions;
     private final Clock clock;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.transactions = transactions;
         this.clock = Clock.systemUTC();
     }
 
@@ -89,24 +93,34 @@ public class Users {
         return insert(username, displayName, email, role, rawPassword, language, timeZone);
     }
 
-    /** Only for the operator's DESK_ADMIN_PASSWORD, which is theirs to choose: no password policy. */
-    UserAccount createWithOperatorPassword(String username, String displayName, Role role, String rawPassword) {
+    /**
+     * Only for the first start: the operator's DESK_ADMIN_PASSWORD, which is theirs to choose (no password
+     * policy, not temporary), or a generated one, which is {@code temporary}: changed at the first login.
+     */
+    UserAccount createWithOperatorPassword(String username, String displayName, Role role, String rawPassword,
+            boolean temporary) {
         new AccountRules().username(username).displayName(displayName).role(role).anyPassword("password", rawPassword)
                 .check();
-        return insert(username, displayName, null, role, rawPassword, null, null);
+        return insert(username, displayName, null, role, rawPassword, null, null, temporary);
     }
 
     private UserAccount insert(String username, String displayName, String email, Role role, String rawPassword,
             String language, String timeZone) {
+        return insert(username, displayName, email, role, rawPassword, language, timeZone, false);
+    }
+
+    private UserAccount insert(String username, String displayName, String email, Role role, String rawPassword,
+            String language, String timeZone, boolean temporary) {
         String name = normalize(username);
         try {
             jdbc.sql("""
-                    INSERT INTO users (username, display_name, email, password_hash, role, language, time_zone, enabled, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?)""")
+                    INSERT INTO users (username, display_name, email, password_hash, role, language, time_zone, enabled,
+                        created_at, must_change_password)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
                     .params(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                             blankToNull(email), passwords.encode(rawPassword), role.name(),
                             language == null ? DEFAULT_LANGUAGE : language,
-                            timeZone == null ? DEFAULT_TIME_ZONE : timeZone, OffsetDateTime.now(clock))
+                            timeZone == null ? DEFAULT_TIME_ZONE : timeZone, OffsetDateTime.now(clock), temporary)
                     .update();
         } catch (DuplicateKeyException e) {
             throw new Conflict("user-exists", "A user named " + name + " already exists.", name);
@@ -163,33 +177,100 @@ public class Users {
         return require(user.username());
     }
 
-    /** Sets a new password and ends the user's sessions (a reset usually means the old one leaked). */
+    /**
+     * An administrator sets a temporary password: checked by the password policy, stored, and marked as
+     * to be changed by its owner at their next login; their sessions end (a reset usually means the old
+     * one leaked) and a pause after wrong passwords is lifted. Their API tokens keep working.
+     *
+     * @throws InvalidInput when the password breaks the policy
+     */
     @Transactional
-    public void changePassword(String username, String rawPassword) {
+    public void resetPassword(String username, String rawPassword) {
         UserAccount user = require(username);
         new AccountRules().password("password", rawPassword).check();
-        storePassword(user, rawPassword);
+        storePassword(user, rawPassword, true, null);
+    }
+
+    /** As {@link #resetPassword(String, String)} with a generated password, returned to be shown once. */
+    @Transactional
+    public String resetPasswordGenerated(String username) {
+        String generated = InitialPassword.generate();
+        resetPassword(username, generated);
+        return generated;
+    }
+
+    /** Whether the user's password is temporary (set by someone else): they must choose their own first. */
+    @Transactional(readOnly = true)
+    public boolean mustChangePassword(String username) {
+        if (username == null || !searchable(username)) {
+            return false;
+        }
+        return jdbc.sql("SELECT must_change_password FROM users WHERE username = ?").param(normalize(username))
+                .query(Boolean.class).optional().orElse(false);
     }
 
     /**
-     * The user's own change: the current password is asked even of token callers, so that a leaked token
-     * is not enough to take the account over.
+     * The user's own change, as the API asks it: the current password is asked even of token callers, so
+     * that a leaked token is not enough to take the account over. Every session of the user ends.
      */
-    @Transactional
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        UserAccount user = require(username);
-        AccountRules rules = new AccountRules().password("newPassword", newPassword);
-        if (!passwordMatches(user.username(), currentPassword)) {
-            rules.add(FieldError.of("currentPassword", "wrong-password", "is not your current password"));
-        }
-        rules.check();
-        storePassword(user, newPassword);
+        changeOwnPassword(username, currentPassword, newPassword, null, null);
     }
 
-    private void storePassword(UserAccount user, String rawPassword) {
-        jdbc.sql("UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL WHERE username = ?")
-                .params(passwords.encode(rawPassword), user.username()).update();
-        sessions.endAllOf(user.username());
+    /**
+     * The user's own change. Wrong current passwords count as wrong logins and are paused alike: the
+     * {@value #MAX_FAILED_LOGINS}th in a row pauses both for {@link #LOCK_DURATION} ({@link TooManyAttempts},
+     * 429). The attempt is counted before the password is compared, in its own transaction, so that a
+     * refusal cannot roll the count back and parallel guesses cannot slip past the limit; a right current
+     * password clears it. The new password must follow the policy, differ from the current one and, when
+     * a {@code confirmation} is given (the pages ask for the new one twice), equal it. Every field at fault
+     * is refused at once (400). On success the password is no longer temporary and the user's sessions end,
+     * but {@code keepSession} (the page's own session, or null).
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation,
+            String keepSession) {
+        UserAccount user = require(username);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Boolean counted = transactions.execute(status -> jdbc.sql("""
+                UPDATE users SET failed_logins = failed_logins + 1,
+                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
+                WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)""")
+                .params(MAX_FAILED_LOGINS, now.plus(LOCK_DURATION), user.username(), now).update() == 1);
+        if (!Boolean.TRUE.equals(counted)) {
+            throw paused(lockedUntil(user.username()).orElse(now.plus(LOCK_DURATION)), now);
+        }
+        boolean matches = passwordMatches(user.username(), currentPassword);
+        AccountRules rules = new AccountRules();
+        if (!matches) {
+            rules.add(FieldError.of("currentPassword", "wrong-password", "is not your current password"));
+        }
+        rules.password("newPassword", newPassword);
+        if (matches && newPassword != null && newPassword.equals(currentPassword)) {
+            rules.add(FieldError.of("newPassword", "password-unchanged", "must differ from the current password"));
+        }
+        if (confirmation != null && !confirmation.equals(newPassword)) {
+            rules.add(FieldError.of("confirmPassword", "password-mismatch", "does not match the new password"));
+        }
+        if (matches) {
+            transactions.executeWithoutResult(status -> recordSuccessfulLogin(user.username()));
+        }
+        rules.check();
+        transactions.executeWithoutResult(status -> storePassword(user, newPassword, false, keepSession));
+    }
+
+    /** Password changes of this user are paused until {@code until} (429, with the minutes to wait). */
+    static TooManyAttempts paused(OffsetDateTime until, OffsetDateTime now) {
+        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
+        return new TooManyAttempts("password-attempts-paused", "Too many wrong passwords in a row: try again in "
+                + minutes + " minute(s).", until, now, minutes);
+    }
+
+    private void storePassword(UserAccount user, String rawPassword, boolean temporary, String keepSession) {
+        jdbc.sql("""
+                UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = ?
+                WHERE username = ?""")
+                .params(passwords.encode(rawPassword), temporary, user.username()).update();
+        sessions.endAllOf(user.username(), keepSession);
     }
 
     /** Whether this raw password is the user's current one. */

@@ -14,7 +14,7 @@ import org.springframework.web.ErrorResponseException;
  * the web module's handlers are the one place that renders it for the API and for pages.
  */
 public abstract sealed class DeskProblem extends ErrorResponseException
-        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated {
+        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated, TooManyAttempts {
 
     private final String code;
     private final List<Object> args;

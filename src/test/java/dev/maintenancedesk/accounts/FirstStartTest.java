@@ -56,7 +56,11 @@ class FirstStartTest {
             assertThat(printed.split(Pattern.quote(password), -1)).as("printed exactly once").hasSize(2);
             assertThat(output.getErr()).doesNotContain(password);
 
-            assertThat(new Http(port).sessionOf("admin", password)).isNotBlank();
+            assertThat(printed).contains("http://localhost:" + port + "/profile");
+            // The generated password is temporary: the first login goes to the page choosing one's own.
+            assertThat(new Http(port).login("admin", password).headers().firstValue("Location").orElse(""))
+                    .endsWith("/profile/password");
+            assertThat(app.getBean(Users.class).mustChangePassword("admin")).isTrue();
             assertThat(new Http(port).login("admin", password + "x").headers().firstValue("Location").orElse(""))
                     .contains("error");
             String hash = app.getBean(JdbcTemplate.class)
@@ -90,7 +94,10 @@ class FirstStartTest {
     void theBannerSaysWhereAndHow() {
         assertThat(FirstStart.banner("http://localhost:1234/", new FirstStart.Outcome(true, null, true)))
                 .contains("http://localhost:1234/").contains("admin / the password from DESK_ADMIN_PASSWORD")
-                .contains("DESK_ADMIN_TOKEN");
+                .contains("http://localhost:1234/profile").contains("DESK_ADMIN_TOKEN");
+        assertThat(FirstStart.banner("http://localhost:1234/", new FirstStart.Outcome(true, "s3cret-generated", false)))
+                .contains("admin / s3cret-generated — shown only this once")
+                .contains("choose your own at the first login").contains("http://localhost:1234/profile");
     }
 
     private static ConfigurableApplicationContext start() {

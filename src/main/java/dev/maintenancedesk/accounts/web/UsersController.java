@@ -77,7 +77,8 @@ class UsersController {
             UserAccount user = users.updateProfile(username, changes.displayName(), changes.email(),
                     changes.language(), changes.timeZone());
             if (changes.password() != null) {
-                users.changePassword(user.username(), changes.password());
+                // A password set by an administrator is temporary: its owner chooses their own at next login.
+                users.resetPassword(user.username(), changes.password());
             }
             if (changes.role() != null) {
                 user = users.changeRole(user.username(), changes.role());

@@ -93,6 +93,29 @@ class AdminUsersController {
         }
     }
 
+    /**
+     * An administrator sets a temporary password ({@code password}), or has one generated ({@code generate}),
+     * shown once; the user chooses their own at next login. The accounts module checks the password.
+     */
+    @PostMapping("/admin/users/password")
+    String resetPassword(@RequestParam String username, @RequestParam(required = false) String password,
+            @RequestParam(defaultValue = "false") boolean generate, RedirectAttributes redirect) {
+        try {
+            if (generate) {
+                redirect.addFlashAttribute("temporaryPassword", users.resetPasswordGenerated(username));
+            } else {
+                users.resetPassword(username, password == null ? "" : password);
+            }
+            redirect.addFlashAttribute("resetUser", username);
+            done(redirect, "admin.reset.done", username);
+            return "redirect:/admin/users#h-reset";
+        } catch (DeskProblem refused) {
+            redirect.addFlashAttribute("resetProblem", UiProblem.of(refused));
+            redirect.addFlashAttribute("resetUser", username);
+            return "redirect:/admin/users#h-reset";
+        }
+    }
+
     private static String done(RedirectAttributes redirect, String notice, String username) {
         redirect.addFlashAttribute("notice", notice);
         redirect.addFlashAttribute("noticeUser", username);

@@ -1,8 +1,10 @@
 package dev.maintenancedesk.web.account;
 
 import dev.maintenancedesk.accounts.ApiTokens;
+import dev.maintenancedesk.accounts.PasswordChangeGate;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
+import dev.maintenancedesk.problem.DeskProblem;
 import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
@@ -99,6 +101,42 @@ class ProfileController {
         redirect.addFlashAttribute("notice", tokens.revoke(me().username(), id) ? "profile.tokens.revoked"
                 : "profile.tokens.unknown");
         return "redirect:/profile#tokens";
+    }
+
+    /**
+     * The page a user with a temporary password is kept on until they choose their own (the accounts
+     * module's {@link PasswordChangeGate} sends them here); anyone may open it.
+     */
+    @GetMapping(PasswordChangeGate.PAGE)
+    String passwordPage(Model model) {
+        UserAccount me = me();
+        model.addAttribute("me", me);
+        model.addAttribute("temporary", users.mustChangePassword(me.username()));
+        return "password";
+    }
+
+    /**
+     * The user's own password change, from the profile or the page above. The accounts module decides
+     * everything (current password, policy, the new one twice, the pause after wrong ones); a refusal
+     * comes back next to the form. The other sessions of the user end; this one stays.
+     */
+    @PostMapping(PasswordChangeGate.PAGE)
+    String changePassword(@RequestParam(required = false) String currentPassword,
+            @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        UserAccount me = me();
+        boolean temporary = users.mustChangePassword(me.username());   // where a refusal comes back
+        try {
+            users.changeOwnPassword(me.username(), currentPassword, newPassword,
+                    confirmPassword == null ? "" : confirmPassword, request.getSession().getId());
+        } catch (DeskProblem refused) {
+            // InvalidInput (fields at fault) or TooManyAttempts (wait); never a password in the flash.
+            redirect.addFlashAttribute("passwordProblem", UiProblem.of(refused));
+            return temporary ? "redirect:" + PasswordChangeGate.PAGE : "redirect:/profile#password";
+        }
+        // The profile says it is done (the home page shows no notices), with the navigation to go on.
+        redirect.addFlashAttribute("notice", "password.changed");
+        return "redirect:/profile#password";
     }
 
     private UserAccount me() {

@@ -25,7 +25,7 @@ class AccountPagesBrowserTest {
             b.find("#u-username").sendKeys("admin");
             b.find("#u-password").sendKeys("a-long-enough-password");
             b.submit(b.find("form.admin-form button[type=submit]"));
-            assertThat(b.find("[role=alert]").getText()).contains("admin");   // the name is taken: refused
+            assertThat(b.find("[role=alert]").getText()).isEqualTo("Un utilisateur nommé admin existe déjà.");   // in French
             assertThat(b.find("#u-username").getAttribute("value")).isEqualTo("admin");   // what was typed stays
 
             b.find("#u-username").clear();
@@ -86,6 +86,98 @@ class AccountPagesBrowserTest {
             assertThat(b.all("nav.main-nav a[href='/admin/users']")).as("developers have no admin entry").isEmpty();
             b.get("/admin/users");
             assertThat(b.text("h1")).isEqualTo("Access denied");
+        }
+    }
+
+    @Test
+    void theLoginPageIsACardInTheUsersLanguageAndSaysWhyItRefuses() {
+        try (Browser b = Browser.open(port)) {
+            b.get("/login");
+            assertThat(b.text("h1")).isEqualTo("Maintenance Desk");
+            assertThat(b.find("label[for=username]").getText()).isEqualTo("Identifiant");
+            WebElement card = b.find("main.login-card");
+            assertThat(card.getCssValue("max-width")).as("a card, not the whole width").isNotEqualTo("none");
+            assertThat(card.getLocation().getX()).as("centred").isGreaterThan(300);
+            b.screenshot("login");
+
+            b.find("#username").sendKeys("nobody-here");
+            b.find("#password").sendKeys("wrong-password-123");
+            b.submit(b.find("form.login-form button[type=submit]"));
+            assertThat(b.text("#login-error")).isEqualTo("Identifiant ou mot de passe incorrect, ou compte désactivé.");
+            b.submit(b.find(".login-languages a[hreflang=en]"));
+            assertThat(b.driver.getCurrentUrl()).contains("error");
+            assertThat(b.text("#login-error")).startsWith("Wrong username or password");
+            b.screenshot("login-error-en");
+        }
+    }
+
+    @Test
+    void aUserChangesTheirPasswordInTheProfile() {
+        DeskClient.newUser(port, "ui-erin", "DEVELOPER");
+        try (Browser b = Browser.open(port)) {
+            b.logIn("ui-erin", "pw-ui-erin-0123456789");
+            b.get("/profile");
+            b.find("#currentPassword").sendKeys("not-my-password");
+            b.find("#newPassword").sendKeys("erin-chose-this-one");
+            b.find("#confirmPassword").sendKeys("erin-chose-this-one");
+            b.submit(b.find("form.password-form button[type=submit]"));
+            assertThat(b.text("#currentPassword-error")).isEqualTo("n’est pas votre mot de passe actuel");
+            assertThat(b.find("#newPassword").getAttribute("value")).as("passwords are never sent back").isEmpty();
+
+            b.find("#currentPassword").sendKeys("pw-ui-erin-0123456789");
+            b.find("#newPassword").sendKeys("erin-chose-this-one");
+            b.find("#confirmPassword").sendKeys("erin-chose-this-one");
+            b.submit(b.find("form.password-form button[type=submit]"));
+            assertThat(b.text("[role=status]")).isEqualTo("Mot de passe changé. Vos autres sessions ont été fermées.");
+            b.screenshot("profile");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.logIn("ui-erin", "erin-chose-this-one");
+            assertThat(b.driver.getCurrentUrl()).endsWith("/");
+        }
+    }
+
+    @Test
+    void anAdministratorsResetForcesAChangeAtTheNextLoginAndTheLastAdminIsRefusedInFrench() {
+        DeskClient.newUser(port, "ui-fred", "REPORTER");
+        String temporary;
+        try (Browser b = Browser.open(port)) {
+            b.logIn("admin", DeskTest.ADMIN_PASSWORD);
+            b.get("/admin/users");
+            new Select(b.find("#role-admin")).selectByValue("LEAD");
+            b.submit(row(b, "admin").findElement(By.cssSelector("form[action$='/role'] button")));
+            assertThat(b.text("[role=alert]"))
+                    .isEqualTo("admin est le dernier administrateur actif : nommez-en un autre d’abord.");
+
+            new Select(b.find("#r-user")).selectByValue("ui-fred");
+            b.submit(b.find("#reset-generate"));
+            temporary = b.text("#temporary-password");
+            assertThat(temporary).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(b.text("[role=status]")).contains("ui-fred");
+            b.screenshot("admin-reset");
+        }
+        try (Browser b = Browser.open(port)) {
+            b.logIn("ui-fred", temporary);
+            assertThat(b.driver.getCurrentUrl()).endsWith("/profile/password");
+            assertThat(b.text("h1")).isEqualTo("Choisissez votre mot de passe");
+            b.get("/tickets");
+            assertThat(b.driver.getCurrentUrl()).as("nothing else until then").endsWith("/profile/password");
+            b.screenshot("password-forced");
+
+            b.find("#currentPassword").sendKeys(temporary);
+            b.find("#newPassword").sendKeys("fred-own-password");
+            b.find("#confirmPassword").sendKeys("fred-own-passwort");
+            b.submit(b.find("form.password-form button[type=submit]"));
+            assertThat(b.text("#confirmPassword-error")).isEqualTo("ne correspond pas au nouveau mot de passe");
+
+            b.find("#currentPassword").sendKeys(temporary);
+            b.find("#newPassword").sendKeys("fred-own-password");
+            b.find("#confirmPassword").sendKeys("fred-own-password");
+            b.submit(b.find("form.password-form button[type=submit]"));
+            assertThat(b.driver.getCurrentUrl()).endsWith("/profile#password");
+            assertThat(b.text("[role=status]")).isEqualTo("Mot de passe changé. Vos autres sessions ont été fermées.");
+            b.get("/tickets");
+            assertThat(b.driver.getCurrentUrl()).endsWith("/tickets");
         }
     }
 
