@@ -174,29 +174,12 @@ class DailyWorkflowBrowserTest {
             b.phoneScreenshot("home-phone");
 
             b.get("/board");
-            assertThat(b.all(".column")).hasSize(9);
-            b.screenshot("board");
+            assertThat(b.all(".column")).hasSize(9);   // the board's own tests: BoardBrowserTest
             b.get("/plan");
             assertThat(b.all(".plan-document table")).isNotEmpty();
             b.screenshot("plan");
             b.get("/profile");
             b.screenshot("profile");
-        }
-    }
-
-    @Test
-    void boardAttemptsTheMoveAndShowsTheGatesAnswer() {
-        long number = dev.post("/api/v1/tickets", DeskClient.json("{\"title\":%s,\"type\":\"CORRECTIVE\"}",
-                "Carte à qualifier")).json().get("number").asLong();
-        try (Browser b = Browser.open(port)) {
-            b.logIn(DEV, password(DEV));
-            b.get("/board");
-            WebElement card = b.find("#card-" + number);
-            b.submit(card.findElement(By.cssSelector("form.card-move input[value=TRIAGED] ~ button")));
-            assertThat(b.text(".gate-answer")).contains("#" + number).contains("la priorité");
-            assertThat(b.find("#card-" + number).getAttribute("class")).contains("refused");
-            assertThat(b.find("section[data-state=NEW]").getText()).contains("Carte à qualifier");
-            b.screenshot("board-refused");
         }
     }
 
