@@ -47,10 +47,17 @@ public class Postmortems implements TransitionGate {
 
     @Override
     public List<String> unmet(TicketView ticket, TicketState target) {
-        if (target != TicketState.CLOSED || !required(ticket) || complete(ticket.number())) {
+        if (target != TicketState.CLOSED || !required(ticket)) {
             return List.of();
         }
-        return List.of("postmortem");
+        return missing(ticket.number());
+    }
+
+    /** One requirement key per section still empty ({@code postmortem.<section>}), in the plan's order. */
+    private List<String> missing(long number) {
+        Map<String, String> texts = texts(number);
+        return rule().sections().stream().filter(s -> texts.getOrDefault(s.key(), "").isBlank())
+                .map(s -> "postmortem." + s.key()).toList();
     }
 
     @Transactional(readOnly = true)
@@ -109,16 +116,12 @@ public class Postmortems implements TransitionGate {
                         .params(number, key, text.strip()).update();
             }
         });
+        tickets.recordPostmortem(number, actor);
         return get(number);
     }
 
     private boolean required(TicketView ticket) {
         return plan.needsPostmortem(ticket.priority(), ticket.labels());
-    }
-
-    private boolean complete(long number) {
-        Map<String, String> texts = texts(number);
-        return rule().sections().stream().allMatch(s -> !texts.getOrDefault(s.key(), "").isBlank());
     }
 
     private Map<String, String> texts(long number) {
