@@ -88,7 +88,9 @@ public class Postmortems implements TransitionGate {
         if (!mayWrite(actor)) {
             throw new Forbidden("postmortem-forbidden", "only a developer or above may write a post-mortem");
         }
-        tickets.get(number);
+        // The ticket's history entry, in this transaction (a refusal below rolls it back). Written first:
+        // the writers of one post-mortem take turns below, and none should hold the row lock meanwhile.
+        tickets.recordPostmortem(number, actor);
         List<String> keys = rule().sections().stream().map(PostmortemRule.PostmortemSection::key).toList();
         List<FieldError> errors = new ArrayList<>();
         for (var entry : sections.entrySet()) {
@@ -116,7 +118,6 @@ public class Postmortems implements TransitionGate {
                         .params(number, key, text.strip()).update();
             }
         });
-        tickets.recordPostmortem(number, actor);
         return get(number);
     }
 

@@ -157,6 +157,10 @@ class TicketPageController {
         }
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("teams", plan.teams().stream().map(t -> new TeamChoice(t.key(), t.name().in(language))).toList());
+        if (ticket.assignee() != null) {
+            users.find(ticket.assignee()).map(UserAccount::displayName).filter(d -> !d.isBlank())
+                    .ifPresent(d -> model.addAttribute("assigneeName", d));
+        }
         if (ticket.team() != null) {
             plan.team(ticket.team()).ifPresent(t -> model.addAttribute("teamName", t.name().in(language)));
         }
