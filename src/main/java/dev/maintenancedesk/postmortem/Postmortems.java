@@ -47,10 +47,17 @@ public class Postmortems implements TransitionGate {
 
     @Override
     public List<String> unmet(TicketView ticket, TicketState target) {
-        if (target != TicketState.CLOSED || !required(ticket) || complete(ticket.number())) {
+        if (target != TicketState.CLOSED || !required(ticket)) {
             return List.of();
         }
-        return List.of("postmortem");
+        return missing(ticket.number());
+    }
+
+    /** One requirement key per section still empty ({@code postmortem.<section>}), in the plan's order. */
+    private List<String> missing(long number) {
+        Map<String, String> texts = texts(number);
+        return rule().sections().stream().filter(s -> texts.getOrDefault(s.key(), "").isBlank())
+                .map(s -> "postmortem." + s.key()).toList();
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +88,9 @@ public class Postmortems implements TransitionGate {
         if (!mayWrite(actor)) {
             throw new Forbidden("postmortem-forbidden", "only a developer or above may write a post-mortem");
         }
-        tickets.get(number);
+        // The ticket's history entry, in this transaction (a refusal below rolls it back). Written first:
+        // the writers of one post-mortem take turns below, and none should hold the row lock meanwhile.
+        tickets.recordPostmortem(number, actor);
         List<String> keys = rule().sections().stream().map(PostmortemRule.PostmortemSection::key).toList();
         List<FieldError> errors = new ArrayList<>();
         for (var entry : sections.entrySet()) {
@@ -114,11 +123,6 @@ public class Postmortems implements TransitionGate {
 
     private boolean required(TicketView ticket) {
         return plan.needsPostmortem(ticket.priority(), ticket.labels());
-    }
-
-    private boolean complete(long number) {
-        Map<String, String> texts = texts(number);
-        return rule().sections().stream().allMatch(s -> !texts.getOrDefault(s.key(), "").isBlank());
     }
 
     private Map<String, String> texts(long number) {

@@ -253,11 +253,12 @@ final class Ticket {
      * Adds a link, or changes the merged flag of an existing one. A link to a ticket must name
      * another ticket; {@code exists} says whether a ticket number exists.
      */
-    void link(TicketLink link, Actor actor, java.util.function.LongPredicate exists, Instant now) {
+    void link(TicketLink link, Actor actor, java.util.function.LongPredicate exists, GitHubRepository github,
+            Instant now) {
         if (!mayLink(actor)) {
             throw new Forbidden("link-forbidden", "only a developer or above may link changes to a ticket");
         }
-        TicketLink normalized = checkLink(link);
+        TicketLink normalized = checkLink(link, github);
         if (normalized.kind().pointsAtTicket()) {
             long other = ticketReference(normalized.target());
             if (other == number) {
@@ -303,6 +304,17 @@ final class Ticket {
                 "ticket #" + number + " has no " + kind + " link to " + wanted));
     }
 
+    /**
+     * Records that the actor saved this ticket's post-mortem (the postmortem module keeps its text): a
+     * history entry, no change of the ticket's fields or version.
+     */
+    void recordPostmortem(Actor actor, Instant now) {
+        if (!actor.atLeast(Role.DEVELOPER)) {
+            throw new Forbidden("postmortem-forbidden", "only a developer or above may write a post-mortem");
+        }
+        register(new TicketPostmortemSaved(number, actor.username(), now));
+    }
+
     /** Checks a comment the actor wants to add; returns its text as it is stored. */
     String comment(String body, Actor actor) {
         if (!mayComment(actor)) {
@@ -318,7 +330,7 @@ final class Ticket {
     Set<Field> editableBy(Actor actor) {
         if (actor.atLeast(Role.DEVELOPER)) {
             // The state, links and comments change through their own operations, never through an edit.
-            return EnumSet.complementOf(EnumSet.of(Field.STATE, Field.LINKS, Field.COMMENT));
+            return EnumSet.complementOf(EnumSet.of(Field.STATE, Field.LINKS, Field.COMMENT, Field.POSTMORTEM));
         }
         if (!actor.username().equals(reporter)) {
             return EnumSet.noneOf(Field.class);
@@ -438,7 +450,7 @@ final class Ticket {
         }
     }
 
-    private static TicketLink checkLink(TicketLink link) {
+    private static TicketLink checkLink(TicketLink link, GitHubRepository github) {
         List<FieldError> errors = new ArrayList<>();
         if (link.kind() == null) {
             errors.add(FieldError.of("kind", "required", "is required"));
@@ -447,6 +459,9 @@ final class Ticket {
             errors.add(FieldError.of("target", "required", "must not be blank"));
         } else {
             add(errors, TextRules.problem("target", link.target().strip(), LINK_TARGET_MAX));
+            if (errors.isEmpty() && link.kind() != null) {
+                add(errors, link.problem(github));
+            }
         }
         if (!errors.isEmpty()) {
             throw InvalidInput.of(errors);

@@ -51,4 +51,10 @@ class TicketJournal {
         repository.append(e.number(), e.at(), e.author(), TicketAction.COMMENTED, Field.COMMENT, null,
                 Long.toString(e.commentId()), null);
     }
+
+    @EventListener
+    void on(TicketPostmortemSaved e) {
+        repository.append(e.number(), e.at(), e.actor(), TicketAction.POSTMORTEM_SAVED, Field.POSTMORTEM, null, null,
+                null);
+    }
 }

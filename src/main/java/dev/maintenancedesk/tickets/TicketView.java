@@ -43,7 +43,8 @@ public record TicketView(long number, String title, String description, TicketTy
         CHANGELOG_UPDATED("changelogUpdated", false),
         STATE("state", false),
         LINKS("links", false),
-        COMMENT("comment", false);
+        COMMENT("comment", false),
+        POSTMORTEM("postmortem", false);
 
         private final String key;
         private final boolean reporterMayEdit;
@@ -66,7 +67,7 @@ public record TicketView(long number, String title, String description, TicketTy
 
         /** Long texts are not repeated in the history timeline, only said to have changed. */
         public boolean longText() {
-            return this == DESCRIPTION || this == TEST_EVIDENCE || this == COMMENT;
+            return this == DESCRIPTION || this == TEST_EVIDENCE || this == COMMENT || this == POSTMORTEM;
         }
 
         public static Optional<Field> ofKey(String key) {

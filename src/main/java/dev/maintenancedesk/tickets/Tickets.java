@@ -46,10 +46,12 @@ public class Tickets implements TicketQueries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final GitHubRepository github;
 
     /** Gates come from modules that themselves use this service, hence the lazy provider. */
     Tickets(TicketRepository repository, Plan plan, Users users, ObjectProvider<TransitionGate> gates,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, GitHubRepository github) {
+        this.github = github;
         this.repository = repository;
         this.plan = plan;
         this.users = users;
@@ -147,7 +149,7 @@ public class Tickets implements TicketQueries {
 
     public TicketView link(long number, TicketLink link, Actor actor) {
         Ticket ticket = load(number);
-        ticket.link(link, actor, repository::exists, clock.instant());
+        ticket.link(link, actor, repository::exists, github, clock.instant());
         save(ticket);
         return ticket.view(zone);
     }
@@ -157,6 +159,16 @@ public class Tickets implements TicketQueries {
         ticket.unlink(kind, target, actor, clock.instant());
         save(ticket);
         return ticket.view(zone);
+    }
+
+    /**
+     * Records in the ticket's history that the actor saved its post-mortem (what the postmortem module
+     * calls after writing it); the ticket's fields and version stay as they are.
+     */
+    public void recordPostmortem(long number, Actor actor) {
+        Ticket ticket = load(number);
+        ticket.recordPostmortem(actor, clock.instant());
+        publish(ticket);
     }
 
     /** Comments live beside the ticket: adding one changes neither its fields nor its version. */

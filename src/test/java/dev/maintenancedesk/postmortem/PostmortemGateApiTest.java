@@ -31,7 +31,10 @@ class PostmortemGateApiTest {
         long n = merged(admin, "{\"title\":\"Site down\",\"type\":\"CORRECTIVE\",\"priority\":\"P1\"}");
         Response refused = admin.post("/api/v1/tickets/" + n + "/transitions", "{\"to\":\"CLOSED\"}");
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.json().get("missing").toString()).isEqualTo("[\"postmortem\"]");
+        // Each missing section is named, in the plan's order.
+        assertThat(refused.json().get("missing").toString()).isEqualTo("[\"postmortem.timeline\",\"postmortem.impact\","
+                + "\"postmortem.root_cause\",\"postmortem.immediate_actions\",\"postmortem.long_term_fixes\","
+                + "\"postmortem.lessons\"]");
 
         Response empty = admin.get("/api/v1/tickets/" + n + "/postmortem");
         assertThat(empty.json().get("required").asBoolean()).isTrue();
@@ -44,8 +47,19 @@ class PostmortemGateApiTest {
         keys.forEach(k -> all.put(k, "text for " + k));
         Map<String, String> allButLast = new LinkedHashMap<>(all);
         allButLast.remove(keys.getLast());
+        int versionBefore = admin.get("/api/v1/tickets/" + n).json().get("version").asInt();
         write(admin, n, allButLast);
-        assertThat(admin.post("/api/v1/tickets/" + n + "/transitions", "{\"to\":\"CLOSED\"}").status()).isEqualTo(422);
+        Response stillRefused = admin.post("/api/v1/tickets/" + n + "/transitions", "{\"to\":\"CLOSED\"}");
+        assertThat(stillRefused.status()).isEqualTo(422);
+        assertThat(stillRefused.json().get("missing").toString()).isEqualTo("[\"postmortem." + keys.getLast() + "\"]");
+
+        // Saving the post-mortem is in the ticket's typed history, and leaves the ticket's version alone.
+        var history = admin.get("/api/v1/tickets/" + n + "/history").json();
+        var last = history.get(history.size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("POSTMORTEM_SAVED");
+        assertThat(last.get("field").asString()).isEqualTo("postmortem");
+        assertThat(last.get("actor").asString()).isEqualTo("admin");
+        assertThat(admin.get("/api/v1/tickets/" + n).json().get("version").asInt()).isEqualTo(versionBefore);
 
         Response complete = write(admin, n, Map.of(keys.getLast(), "no more manual deploys on Friday"));
         assertThat(complete.json().get("complete").asBoolean()).isTrue();

@@ -26,6 +26,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -79,7 +80,8 @@ class NewTicketController {
     String create(@RequestParam(required = false) String template, @RequestParam(defaultValue = "") String title,
             @RequestParam(required = false) String description, @RequestParam(required = false) TicketType type,
             @RequestParam(required = false) Priority priority, @RequestParam(required = false) List<String> labels,
-            @RequestParam(required = false) String assignee, @RequestParam Map<String, String> form, Model model) {
+            @RequestParam(required = false) String assignee, @RequestParam Map<String, String> form, Model model,
+            RedirectAttributes redirect) {
         TicketTemplate chosen = template(template == null ? "" : template);
         Map<String, String> fields = new LinkedHashMap<>();
         if (chosen != null) {
@@ -97,6 +99,7 @@ class NewTicketController {
                 chosen == null ? null : chosen.key(), chosen == null ? null : fields);
         try {
             TicketView created = tickets.create(request, viewer.actor());
+            redirect.addFlashAttribute("notice", "notice.created");
             return "redirect:/tickets/" + created.number();
         } catch (ErrorResponseException e) {
             return form(chosen, draft, UiProblem.of(e), model);

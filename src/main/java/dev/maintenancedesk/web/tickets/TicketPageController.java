@@ -26,7 +26,14 @@ import dev.maintenancedesk.web.Markdown;
 import dev.maintenancedesk.web.SlaClocks;
 import dev.maintenancedesk.web.UiProblem;
 import dev.maintenancedesk.web.Viewer;
+import java.io.Serializable;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.web.util.HtmlUtils;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +92,51 @@ class TicketPageController {
 
     /** A history entry with its values readable: states, types, priorities and flags translated, long texts left out. */
     record HistoryLine(OffsetDateTime at, String actor, String action, String field, String before, String after,
-            String reason) {}
+            String reason) implements Serializable {}
+
+    /**
+     * What the edit form shows: the ticket's values, or after a refusal the values the user sent (a field
+     * they did not send keeps the ticket's value). Serializable: it travels as a flash attribute.
+     */
+    record EditForm(String title, String description, String type, String priority, List<String> labels,
+            String assignee, String team, String testEvidence, String releaseNote, boolean apiImpact,
+            boolean docsUpdated, boolean changelogUpdated) implements Serializable {
+
+        EditForm {
+            labels = labels == null ? List.of() : List.copyOf(labels);
+        }
+
+        static EditForm of(TicketView t) {
+            return new EditForm(t.title(), t.description(), t.type() == null ? "" : t.type().name(),
+                    t.priority() == null ? "" : t.priority().name(), t.labels(), t.assignee(), t.team(),
+                    t.testEvidence(), t.releaseNote(), t.apiImpact(), t.docsUpdated(), t.changelogUpdated());
+        }
+
+        static EditForm of(TicketView.Changes c, TicketView t) {
+            EditForm now = of(t);
+            return new EditForm(c.title() != null ? c.title() : now.title,
+                    c.description() != null ? c.description() : now.description,
+                    c.type() != null ? c.type().name() : now.type,
+                    c.priority() != null ? c.priority().name() : now.priority,
+                    c.labels() != null ? c.labels().stream().filter(l -> l != null).toList() : now.labels,
+                    c.assignee() != null ? c.assignee() : now.assignee, c.team() != null ? c.team() : now.team,
+                    c.testEvidence() != null ? c.testEvidence() : now.testEvidence,
+                    c.releaseNote() != null ? c.releaseNote() : now.releaseNote,
+                    c.apiImpact() != null ? c.apiImpact() : now.apiImpact,
+                    c.docsUpdated() != null ? c.docsUpdated() : now.docsUpdated,
+                    c.changelogUpdated() != null ? c.changelogUpdated() : now.changelogUpdated);
+        }
+
+        public boolean hasLabel(String label) {
+            return labels.contains(label);
+        }
+    }
+
+    /** A person offered in a select: the display name shown, the username on hover and as the value. */
+    record Person(String username, String displayName) {}
+
+    /** A team of the plan offered in a select, its name in the viewer's language. */
+    record TeamChoice(String key, String name) {}
 
 
     @GetMapping("/tickets/{number}")
@@ -98,15 +149,30 @@ class TicketPageController {
         model.addAttribute("moves", shown(ticket, may.moves()));
         model.addAttribute("comments", tickets.comments(number).stream().map(this::shown).toList());
         model.addAttribute("history", tickets.history(number).reversed().stream().map(this::line).toList());
-        // The page's edit form holds every field: it is offered to whoever may edit them all.
-        model.addAttribute("canEdit", may.mayEdit(Field.PRIORITY));
+        // The edit form holds the fields the viewer may change (a reporter: the text of their own ticket).
+        model.addAttribute("canEdit", may.mayEdit());
+        model.addAttribute("editable", may.editable().stream().map(Field::key).collect(Collectors.toSet()));
+        if (!model.containsAttribute("editForm")) {
+            model.addAttribute("editForm", EditForm.of(ticket));
+        }
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        model.addAttribute("teams", plan.teams().stream().map(t -> new TeamChoice(t.key(), t.name().in(language))).toList());
+        if (ticket.assignee() != null) {
+            users.find(ticket.assignee()).map(UserAccount::displayName).filter(d -> !d.isBlank())
+                    .ifPresent(d -> model.addAttribute("assigneeName", d));
+        }
+        if (ticket.team() != null) {
+            plan.team(ticket.team()).ifPresent(t -> model.addAttribute("teamName", t.name().in(language)));
+        }
+        model.addAttribute("evidenceHtml", autolink(ticket.testEvidence()));
         model.addAttribute("canLink", may.mayLink());
         model.addAttribute("canComment", may.mayComment());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());
         model.addAttribute("labels", plan.labels());
         model.addAttribute("linkKinds", LinkKind.values());
-        model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
+        model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream()
+                .filter(UserAccount::enabled).map(u -> new Person(u.username(), u.displayName())).toList());
         if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
             model.addAttribute("postmortem", postmortem(number));
             model.addAttribute("canWritePostmortem", postmortems.mayWrite(actor));
@@ -144,15 +210,68 @@ class TicketPageController {
      * an absent box false, and an empty label list clears the labels.
      */
     @PostMapping("/tickets/{number}")
-    String edit(@PathVariable long number, TicketView.Changes changes, RedirectAttributes redirect) {
+    String edit(@PathVariable long number, TicketView.Changes changes,
+            @RequestParam(name = "readAt", required = false) String readAt, RedirectAttributes redirect) {
         try {
             tickets.update(number, changes, viewer.actor());
             redirect.addFlashAttribute("notice", "notice.saved");
         } catch (ErrorResponseException e) {
-            redirect.addFlashAttribute("editProblem", UiProblem.of(e));
+            UiProblem problem = UiProblem.of(e);
+            redirect.addFlashAttribute("editProblem", problem);
+            if (problem.status() != 404) {
+                TicketView now = tickets.get(number);
+                // What the user typed stays in the form; the form's version becomes the current one, so
+                // saving again applies their values on top of what changed meanwhile.
+                redirect.addFlashAttribute("editForm", EditForm.of(changes, now));
+                if (problem.stale()) {
+                    redirect.addFlashAttribute("meanwhile", meanwhile(number, readAt));
+                }
+            }
         }
         return "redirect:/tickets/" + number + "#edit";
     }
+
+    /**
+     * The history entries written after the moment the user read the ticket ({@code readAt}, the
+     * updatedAt instant the edit form carried), newest first, comments left out; all of them when the
+     * moment is unknown or unreadable.
+     */
+    private ArrayList<HistoryLine> meanwhile(long number, String readAt) {
+        Instant since = null;
+        if (readAt != null) {
+            try {
+                since = Instant.parse(readAt.strip());
+            } catch (DateTimeParseException e) {
+                // unreadable: shown as unknown
+            }
+        }
+        Instant from = since;
+        return tickets.history(number).reversed().stream()
+                .filter(e -> e.action() != TicketAction.COMMENTED)
+                .filter(e -> from == null || e.at().toInstant().isAfter(from))
+                .map(this::line).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Test evidence with its http(s) addresses as links; everything else escaped. */
+    static String autolink(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder html = new StringBuilder();
+        Matcher m = URL.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            html.append(HtmlUtils.htmlEscape(text.substring(at, m.start())));
+            String url = HtmlUtils.htmlEscape(m.group());
+            html.append("<a class=\"url\" rel=\"noopener noreferrer\" href=\"").append(url).append("\">")
+                    .append(url).append("</a>");
+            at = m.end();
+        }
+        html.append(HtmlUtils.htmlEscape(text.substring(at)));
+        return html.toString();
+    }
+
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+[A-Za-z0-9/#=_~-]");
 
     @PostMapping("/tickets/{number}/links")
     String link(@PathVariable long number, @RequestParam LinkKind kind, @RequestParam String target,

@@ -128,8 +128,11 @@ class DailyWorkflowBrowserTest {
             move(b, "IN_REVIEW");
             assertThat(b.text(".ticket-ref .state")).isEqualTo("Revue");
             assertThat(b.all("#workflow .alert-error")).isEmpty();
+            // The history is folded (it comes last on a phone): open it to read it.
+            assertThat(b.find("#history details").getAttribute("open")).isNull();
+            b.find("#history summary").click();
             assertThat(b.text("#history")).contains("Implémentation").contains("Revue");
-            b.screenshot("ticket");
+            b.screenshot("ticket-in-review");
 
             // English is one click away, and stays chosen.
             b.submit(b.find("nav.languages a[hreflang=en]"));
