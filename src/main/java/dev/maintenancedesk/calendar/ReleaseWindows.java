@@ -26,6 +26,16 @@ public final class ReleaseWindows {
     public static final int HORIZON_YEARS = 10;
 
     private final Map<ReleaseTag, RecurrenceRule> rules = new EnumMap<>(ReleaseTag.class);
+    private final Map<ReleaseTag, String> texts = new EnumMap<>(ReleaseTag.class);
+
+    /** One kind's window as the plan writes it, with its next days (that rule's own, not a larger kind's). */
+    public record Cadence(ReleaseTag tag, String rrule, List<LocalDate> next) {
+
+        /** The rule in plain words ({@link ReleaseWindowWords}), or the rule itself when they cannot say it. */
+        public String words(String language) {
+            return ReleaseWindowWords.describe(rrule, language);
+        }
+    }
 
     public ReleaseWindows(Plan plan) {
         this(plan.releaseCalendar());
@@ -40,6 +50,7 @@ public final class ReleaseWindows {
             }
             try {
                 rules.put(cadence.tag(), new RecurrenceRule(rrule));
+                texts.put(cadence.tag(), rrule);
             } catch (InvalidRecurrenceRuleException e) {
                 throw new IllegalArgumentException("\"" + rrule + "\" is not a valid RFC 5545 RRULE (release window of "
                         + cadence.tag() + "): " + e.getMessage(), e);
@@ -59,6 +70,25 @@ public final class ReleaseWindows {
             }
         }
         return Optional.ofNullable(best).map(this::on);
+    }
+
+    /** Each kind's window rule with its next {@code count} days on or after {@code from}, smallest kind first. */
+    public List<Cadence> cadences(LocalDate from, int count) {
+        List<Cadence> cadences = new ArrayList<>();
+        for (Map.Entry<ReleaseTag, RecurrenceRule> e : rules.entrySet()) {
+            List<LocalDate> next = new ArrayList<>();
+            LocalDate day = from;
+            while (next.size() < count) {
+                LocalDate first = first(e.getValue(), day);
+                if (first == null) {
+                    break;
+                }
+                next.add(first);
+                day = first.plusDays(1);
+            }
+            cadences.add(new Cadence(e.getKey(), texts.get(e.getKey()), List.copyOf(next)));
+        }
+        return cadences;
     }
 
     /** The windows from {@code from} (inclusive) to {@code to} (exclusive), one per day. */

@@ -103,14 +103,15 @@ public final class Desk {
         return INTERNAL_ERROR;
     }
 
-    /** Picocli's message, but an unknown command is named as such, with the ones that exist. */
+    /** Picocli's message, but an unknown command is named as such, with where to read the ones that exist. */
     private static String describe(ParameterException ex) {
         CommandLine where = ex.getCommandLine();
         if (ex instanceof UnmatchedArgumentException unmatched && !where.getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return "unknown command \"" + unmatched.getUnmatched().get(0) + "\" for "
-                    + where.getCommandSpec().qualifiedName() + " (expected: "
-                    + String.join(", ", where.getSubcommands().keySet()) + ")";
+            String name = unmatched.getUnmatched().get(0);
+            String path = where.getCommandSpec().qualifiedName().replaceFirst("^\\S+\\s*", "");
+            return path.isEmpty() ? "unknown command '" + name + "' (see ./desk help)"
+                    : "unknown command '" + name + "' for desk " + path + " (see ./desk help " + path + ")";
         }
         return ex.getMessage();
     }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The one API handler: every refusal of every module, and of Spring MVC itself, as RFC 9457
@@ -47,6 +48,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (ex instanceof org.springframework.security.access.AccessDeniedException
                 || ex instanceof org.springframework.security.core.AuthenticationException) {
             throw ex;
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The client went away (closed tab, broken pipe, aborted download): normal life, not a bug; there
+            // is nobody left to answer.
+            log.debug("Client gone during {}: {}", request.getDescription(false), ex.toString());
+            return null;
         }
         ErrorResponse refusal = RequestRefusals.of(ex);
         if (refusal != null) {
