@@ -65,7 +65,7 @@ class FirstStart implements SmartInitializingSingleton {
             return new Outcome(false, null, false);
         }
         if (password != null && password.length() < 12) {
-            log.warn("DESK_ADMIN_PASSWORD is shorter than 12 characters: change it after logging in");
+            log.warn("DESK_ADMIN_PASSWORD is shorter than 12 characters: change it after logging in, in /profile");
         }
         String generated = password == null ? InitialPassword.generate() : null;
         try {

@@ -99,6 +99,7 @@ class AccountPagesBrowserTest {
             assertThat(card.getCssValue("max-width")).as("a card, not the whole width").isNotEqualTo("none");
             assertThat(card.getLocation().getX()).as("centred").isGreaterThan(300);
             b.screenshot("login");
+            b.phoneScreenshot("login-phone");
 
             b.find("#username").sendKeys("nobody-here");
             b.find("#password").sendKeys("wrong-password-123");
