@@ -85,6 +85,11 @@ class BoardController {
             number = moved;
         }
         TicketSummary answered = number == null ? null : current(number);
+        if (number != null && answered == null) {
+            // No such ticket (any more): no card to show the answer on, so it goes above the board.
+            model.addAttribute("orphanNumber", number);
+            model.addAttribute("orphanAnswer", answer);
+        }
         model.addAttribute("columns", columns(List.of(TicketState.values()), actor, answered, answer));
         return "board";
     }

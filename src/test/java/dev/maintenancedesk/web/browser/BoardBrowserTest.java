@@ -161,6 +161,10 @@ class BoardBrowserTest {
         card = card.substring(0, card.indexOf("</li>"));
         assertThat(card).contains("data-answer=\"refused\"").contains("la priorité");
         assertThat(browser.get("/board").body()).as("the answer is shown once").doesNotContain("data-answer=");
+        DeskClient.Response unknown = browser.form("/board/987654321/move", "to=TRIAGED&_csrf=" + csrf);
+        assertThat(unknown.status()).isEqualTo(302);
+        assertThat(browser.get("/board").body()).as("no card to show it on: above the board")
+                .contains("class=\"board-orphan card-answer\"").contains("Ce ticket n’existe pas.");
 
         // htmx requests with bad input get an HTML fragment on the card, never an error page.
         try (Browser b = board(1366, 768)) {
