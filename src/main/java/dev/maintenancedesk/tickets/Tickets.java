@@ -108,7 +108,9 @@ public class Tickets implements TicketQueries {
 
     public TicketView update(long number, TicketView.Changes changes, Actor actor) {
         Ticket ticket = load(number);
-        if (changes.assignee() != null && !changes.assignee().isBlank()) {
+        // A new assignee must be an active developer; keeping the current one (since disabled) is no change.
+        if (changes.assignee() != null && !changes.assignee().isBlank()
+                && !changes.assignee().strip().equals(ticket.assignee())) {
             checkAssignee(changes.assignee());
         }
         checkTeam(changes.team());

@@ -116,7 +116,8 @@ class NewTicketController {
         model.addAttribute("types", TicketType.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("mayAssign", tickets.mayAssign(viewer.actor()));
-        model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream().map(UserAccount::username).toList());
+        // Shown by display name, the username on hover and as the value.
+        model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER));
         return "tickets/new";
     }
 

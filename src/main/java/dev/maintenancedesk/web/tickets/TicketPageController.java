@@ -171,8 +171,15 @@ class TicketPageController {
         model.addAttribute("types", TicketType.values());
         model.addAttribute("labels", plan.labels());
         model.addAttribute("linkKinds", LinkKind.values());
-        model.addAttribute("developers", users.withRoleAtLeast(Role.DEVELOPER).stream()
-                .filter(UserAccount::enabled).map(u -> new Person(u.username(), u.displayName())).toList());
+        // Active developers and above, and the current assignee even when disabled, so that saving the form
+        // does not silently unassign the ticket.
+        List<Person> developers = new ArrayList<>(users.withRoleAtLeast(Role.DEVELOPER).stream()
+                .map(TicketPageController::person).toList());
+        if (ticket.assignee() != null && developers.stream().noneMatch(p -> p.username().equals(ticket.assignee()))) {
+            developers.add(users.find(ticket.assignee()).map(TicketPageController::person)
+                    .orElse(new Person(ticket.assignee(), ticket.assignee())));
+        }
+        model.addAttribute("developers", developers);
         if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
             model.addAttribute("postmortem", postmortem(number));
             model.addAttribute("canWritePostmortem", postmortems.mayWrite(actor));
@@ -401,6 +408,10 @@ class TicketPageController {
             sections.add(new Section(section.key(), section.title().in(language), text, markdown.toSafeHtml(text)));
         }
         return sections;
+    }
+
+    private static Person person(UserAccount u) {
+        return new Person(u.username(), u.displayName() == null || u.displayName().isBlank() ? u.username() : u.displayName());
     }
 
     private static String blankToNull(String s) {

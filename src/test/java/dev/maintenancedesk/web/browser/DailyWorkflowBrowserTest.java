@@ -225,7 +225,11 @@ class DailyWorkflowBrowserTest {
             assertThat(b.text("h1")).isEqualTo("Bouton illisible");
             assertThat(b.all("#workflow button")).isEmpty();
             assertThat(b.text("#workflow")).contains("Aucune transition ne vous est possible");
-            assertThat(b.all("form.edit-form")).isEmpty();
+            // Their own ticket (issue 9): they edit its title, description and labels, and nothing else.
+            assertThat(b.all("form.edit-form")).hasSize(1);
+            assertThat(b.all("form.edit-form :is(input, select, textarea):not([type=hidden])"))
+                    .extracting(e -> e.getAttribute("name")).containsOnly("title", "labels", "description")
+                    .contains("title", "labels", "description");
             assertThat(b.all("form.add-link")).isEmpty();
             assertThat(b.all("#comment-body")).hasSize(1);   // their own ticket: they may comment
             b.get("/board");

@@ -119,6 +119,23 @@ class TicketPageRulesTest {
     }
 
     @Test
+    void aDisabledAssigneeStaysInTheSelectSoSavingDoesNotUnassign() {
+        DeskClient admin = DeskClient.admin(port);
+        DeskClient.newUser(port, "pg-gone", "DEVELOPER");
+        long n = admin.post("/api/v1/tickets", "{\"title\":\"Parti\",\"assignee\":\"pg-gone\"}").json().get("number").asLong();
+        assertThat(admin.patch("/api/v1/users/pg-gone", "{\"enabled\":false}").status()).isEqualTo(200);
+        DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
+        String page = browser.get("/tickets/" + n).body();
+        assertThat(page).contains("<option value=\"pg-gone\" title=\"pg-gone\" selected=\"selected\">pg-gone</option>");
+        Response saved = browser.form("/tickets/" + n, "_csrf=" + csrf(page) + "&version=" + value(page, "version")
+                + "&title=" + enc("Parti, renommé") + "&assignee=pg-gone&_labels=on");
+        assertThat(saved.status()).isEqualTo(302);
+        var ticket = admin.get("/api/v1/tickets/" + n).json();
+        assertThat(ticket.get("title").asString()).isEqualTo("Parti, renommé");
+        assertThat(ticket.get("assignee").asString()).isEqualTo("pg-gone");
+    }
+
+    @Test
     void aReporterEditsTheTitleDescriptionAndLabelsOfTheirOwnTicketOnly() {
         DeskClient.newUser(port, "pg-reporter", "REPORTER");
         DeskClient browser = DeskClient.browserLogin(port, "pg-reporter", "pw-pg-reporter-0123456789");
