@@ -4,6 +4,7 @@ import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.SlaTargetText;
 import dev.maintenancedesk.sla.ClockKind;
+import dev.maintenancedesk.tickets.TicketState;
 import java.time.Instant;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -32,6 +33,19 @@ class NotificationTexts {
     String newP1(long ticket, String title, Reader reader) {
         MessageSourceResolvable target = SlaTargetText.of(plan.sla().targets(Priority.P1).takeCharge());
         return text(reader, "notify.p1.new", String.valueOf(ticket), title, messages.getMessage(target, reader.locale()));
+    }
+
+    String assigned(long ticket, String title, String by, Reader reader) {
+        return text(reader, "words.notify.assigned", String.valueOf(ticket), title, by);
+    }
+
+    String commented(long ticket, String title, String by, Reader reader) {
+        return text(reader, "words.notify.commented", String.valueOf(ticket), title, by);
+    }
+
+    String transitioned(long ticket, String title, TicketState from, TicketState to, String by, Reader reader) {
+        return text(reader, "words.notify.transitioned", String.valueOf(ticket), title,
+                text(reader, "state." + from), text(reader, "state." + to), by);
     }
 
     private String sla(String code, long ticket, String title, String priority, ClockKind clock, Instant deadline,

@@ -7,8 +7,13 @@ import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.sla.SlaAtRisk;
 import dev.maintenancedesk.sla.SlaBreached;
+import dev.maintenancedesk.tickets.FieldChange;
+import dev.maintenancedesk.tickets.TicketCommented;
 import dev.maintenancedesk.tickets.TicketCreated;
+import dev.maintenancedesk.tickets.TicketEdited;
 import dev.maintenancedesk.tickets.TicketPriorityChanged;
+import dev.maintenancedesk.tickets.TicketTransitioned;
+import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -23,6 +28,10 @@ import org.springframework.stereotype.Component;
  * time zone (their profile), the chat in the plan's. Listeners run after the event's transaction commits
  * and are retried from the event publication registry until they succeed, so a crash between commit and
  * send only delays the message; {@link Outbox} makes sure a redelivery sends nothing twice.
+ * <p>
+ * Personal mails, each of a {@link NotificationKind} its recipient may turn off ({@link NotificationPreferences}),
+ * never about what the recipient did themselves: the new assignee on assignment, the assignee on a comment, the
+ * reporter on a change of state.
  */
 @Component
 class Notifications {
@@ -32,8 +41,11 @@ class Notifications {
     private final Outbox outbox;
     private final NotificationTexts texts;
     private final Plan plan;
+    private final NotificationPreferences preferences;
 
-    Notifications(Users users, Tickets tickets, Outbox outbox, NotificationTexts texts, Plan plan) {
+    Notifications(Users users, Tickets tickets, Outbox outbox, NotificationTexts texts, Plan plan,
+            NotificationPreferences preferences) {
+        this.preferences = preferences;
         this.users = users;
         this.tickets = tickets;
         this.outbox = outbox;
@@ -69,6 +81,53 @@ class Notifications {
         if (e.after() == Priority.P1 && e.before() != Priority.P1) {
             newP1(e.number(), "p1-raised:" + e.number() + ":" + e.at());
         }
+    }
+
+    @ApplicationModuleListener
+    void on(TicketEdited e) {
+        for (FieldChange change : e.changes()) {
+            if (change.field() == TicketView.Field.ASSIGNEE && change.after() != null) {
+                String title = title(e.number());
+                String by = nameOf(e.actor());
+                personal("assigned:" + e.number() + ":" + e.at() + ":" + change.after(), change.after(), e.actor(),
+                        NotificationKind.ASSIGNED, r -> texts.assigned(e.number(), title, by, r));
+            }
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TicketCommented e) {
+        TicketView ticket = tickets.get(e.number());
+        String by = nameOf(e.author());
+        personal("commented:" + e.number() + ":" + e.commentId(), ticket.assignee(), e.author(),
+                NotificationKind.COMMENTED, r -> texts.commented(e.number(), ticket.title(), by, r));
+    }
+
+    @ApplicationModuleListener
+    void on(TicketTransitioned e) {
+        TicketView ticket = tickets.get(e.number());
+        String by = nameOf(e.actor());
+        personal("transitioned:" + e.number() + ":" + e.at() + ":" + e.to(), ticket.reporter(), e.actor(),
+                NotificationKind.STATE_CHANGED,
+                r -> texts.transitioned(e.number(), ticket.title(), e.from(), e.to(), by, r));
+    }
+
+    /** A mail to one person about what someone else did, unless they turned that kind off. */
+    private void personal(String key, String recipient, String actor, NotificationKind kind,
+            Function<Reader, String> text) {
+        if (recipient == null || recipient.equals(actor) || !preferences.wants(recipient, kind)) {
+            return;
+        }
+        for (UserAccount user : assignee(recipient)) {
+            if (user.email() != null && !user.email().isBlank()) {
+                outbox.mail(key, user.email(), text.apply(Reader.of(user, plan)));
+            }
+        }
+    }
+
+    private String nameOf(String username) {
+        return username == null ? "" : users.find(username).map(UserAccount::displayName)
+                .filter(n -> n != null && !n.isBlank()).orElse(username);
     }
 
     private void newP1(long number, String key) {
