@@ -76,6 +76,7 @@ class H2SmokeTest {
         assertThat(browser.get("/tickets/" + n).body()).contains("data-clock=\"RESOLUTION\"");
         DeskClient.Response home = browser.get("/");
         assertThat(home.status()).isEqualTo(200);
-        assertThat(home.body()).contains("Mes tickets").contains("data-release=\"MINOR\"");
+        assertThat(home.body()).as("an admin's home: the lead's queues").contains("À qualifier").contains("Non attribués")
+                .contains("data-release=\"MINOR\"");
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * The rules every request parameter obeys, query filters and form fields alike, checked once before
  * any handler: each value passes the text rules (a NUL would reach PostgreSQL, which refuses it), and a
- * parameter the handler takes as one value is given once ({@code ?state=a&state=b} is a question, not
+ * parameter the handler takes as one value is given once ({@code ?priority=P1&priority=P2} is a question, not
  * a filter). Refusals go through the exception handlers, so the API answers problem+json and a browser
  * an error page.
  */
