@@ -323,7 +323,11 @@ class HomePageTest {
         return r.json().get("number").asLong();
     }
 
-    /** The watcher stores each ticket's clocks after its events: the SLA lists read them. */
+    /**
+     * The sla module stores each ticket's clocks after each of its events, after commit: the SLA lists read
+     * them. Wait until every event's SLA refresh has completed, not just the first, or the clock could
+     * move on while a stale take-charge clock is still stored (and the watcher would call it breached).
+     */
     private void awaitClocksStored(long... numbers) {
         for (long n : numbers) {
             for (int i = 0; i < 300 && !clocksStored(n); i++) {
@@ -331,6 +335,15 @@ class HomePageTest {
             }
             assertThat(clocksStored(n)).as("clocks of #%s stored", n).isTrue();
         }
+        for (int i = 0; i < 300 && slaRefreshesPending() > 0; i++) {
+            sleep();
+        }
+        assertThat(slaRefreshesPending()).as("SLA refreshes still pending").isZero();
+    }
+
+    private long slaRefreshesPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE ?")
+                .param("%.sla.%").query(Long.class).single();
     }
 
     private boolean clocksStored(long n) {
