@@ -118,6 +118,7 @@ class WorkQueuesBrowserTest {
 
             // A saved view of the qb tickets, in any state, then opened from the list.
             b.get("/tickets?label=qb&state=all&order=newest");
+            b.find(".save-view-fold summary").click();
             b.find("#v-name").sendKeys("Tout qb");
             b.submit(b.find("form.save-view button[type=submit]"));
             b.get("/tickets");
