@@ -206,10 +206,10 @@ class HostileRegressionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"state=a&state=b", "state=NEW&state=CLOSED"})
+    @ValueSource(strings = {"state=a&state=b", "priority=P1&priority=P2"})
     void aRepeatedQueryParameterIs400WithoutJavaNames(String query) {
         Answer r = admin.send("GET", "/api/v1/tickets?" + query, ACCEPT_JSON, null);
-        assertBadRequest(r, "state");
+        assertBadRequest(r, query.substring(0, query.indexOf('=')));
         assertThat(r.body()).doesNotContain("[Ljava");
     }
 
