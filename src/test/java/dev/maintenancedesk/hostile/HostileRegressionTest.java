@@ -165,6 +165,13 @@ class HostileRegressionTest {
         assertThat(DbSnapshot.take(jdbc).changedSince(before)).as("tables changed").isEmpty();
     }
 
+    /** Found by the full campaign after the multi-state filter: a blank state was a null in the set (500). */
+    @Test
+    void aBlankStateIs400() {
+        Answer r = admin.send("GET", "/api/v1/tickets?state=%20%20%20", ACCEPT_JSON, null);
+        assertBadRequest(r, "state");
+    }
+
     /** Found by the full campaign after the fixes: the security firewall refuses a NUL in a parameter name. */
     @Test
     void aNulInAParameterNameIs400() {

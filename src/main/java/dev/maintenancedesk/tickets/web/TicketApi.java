@@ -73,6 +73,11 @@ class TicketApi {
             throw dev.maintenancedesk.problem.InvalidInput.of(java.util.List.of(dev.maintenancedesk.problem.FieldError.of(
                     "unassigned", "conflict", "unassigned=true and an assignee exclude each other")));
         }
+        if (state != null && state.contains(null)) {
+            // A blank value converts to no state: a question without an answer, not "every state".
+            throw dev.maintenancedesk.problem.InvalidInput.of(dev.maintenancedesk.problem.FieldError.of("state",
+                    "required", "a state must not be blank"));
+        }
         TicketFilter filter = new TicketFilter(state == null ? null : java.util.Set.copyOf(state), priority, type,
                 label, me(assignee, auth), team, text, me(reporter, auth), Boolean.TRUE.equals(unassigned));
         if (order == Order.due) {
