@@ -6,13 +6,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The server face; {@code desk serve} starts it, every other command runs without it. */
 @SpringBootApplication
 @Modulithic(systemName = "Maintenance Desk")
 @EnableAsync
-@EnableScheduling
 public class DeskApplication {
 
     public static void main(String[] args) {
@@ -23,5 +24,12 @@ public class DeskApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Scheduled jobs run in the server only: a database command of the CLI sets this to false. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    @ConditionalOnProperty(name = "desk.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+    static class Scheduling {
     }
 }
