@@ -16,6 +16,14 @@ public record Actor(String username, Role role) {
         return new Actor(authentication.getName(), highest);
     }
 
+    /**
+     * The desk acting on its own ({@code "desk"}: preventive calendar, technology watch) or for an
+     * integration ({@code "github"}): a lead's rights, and a name the history shows as the author.
+     */
+    public static Actor automation(String name) {
+        return new Actor(name, Role.LEAD);
+    }
+
     public boolean atLeast(Role other) {
         return role.atLeast(other);
     }
