@@ -139,7 +139,7 @@ class TicketListController {
         return "redirect:/tickets";
     }
 
-    /** "Assign to me" from a list row: an edit of the assignee on the version the row showed. */
+    /** "Assign to me" from a list row or the ticket page: an edit of the assignee on the version shown. */
     @PostMapping("/tickets/{number}/assign-to-me")
     RedirectView assignToMe(@PathVariable long number, @RequestParam(required = false) Integer version,
             @RequestParam(required = false) String back, RedirectAttributes redirect) {
@@ -150,9 +150,10 @@ class TicketListController {
         } catch (DeskProblem refused) {
             redirect.addFlashAttribute("assignProblem", UiProblem.of(refused, number, null));
         }
-        // Back to the list the form came from (a path of the list only: never another site).
-        RedirectView view = new RedirectView(back != null && (back.equals("/tickets") || back.startsWith("/tickets?"))
-                ? back : "/tickets", true);
+        // Back to the list or the ticket page the form came from (never another site).
+        boolean known = back != null && (back.equals("/tickets") || back.startsWith("/tickets?")
+                || back.equals("/tickets/" + number));
+        RedirectView view = new RedirectView(known ? back : "/tickets", true);
         view.setExpandUriTemplateVariables(false);
         return view;
     }

@@ -157,10 +157,9 @@ class TicketPageController {
         }
         String language = LocaleContextHolder.getLocale().getLanguage();
         model.addAttribute("teams", plan.teams().stream().map(t -> new TeamChoice(t.key(), t.name().in(language))).toList());
-        if (ticket.assignee() != null) {
-            users.find(ticket.assignee()).map(UserAccount::displayName).filter(d -> !d.isBlank())
-                    .ifPresent(d -> model.addAttribute("assigneeName", d));
-        }
+        // "Assign to me": the same edit the list's rows offer, when the domain lets this viewer assign.
+        model.addAttribute("mayAssignSelf", may.editable().contains(Field.ASSIGNEE) && ticket.state().isOpen()
+                && !actor.username().equals(ticket.assignee()));
         if (ticket.team() != null) {
             plan.team(ticket.team()).ifPresent(t -> model.addAttribute("teamName", t.name().in(language)));
         }

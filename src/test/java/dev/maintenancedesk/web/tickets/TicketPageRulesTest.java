@@ -52,7 +52,7 @@ class TicketPageRulesTest {
                 .doesNotContain("Action impossible dans l’état actuel du ticket")
                 .contains("value=\"Mon nouveau titre\"")
                 .containsPattern("<option value=\"P2\" selected=\"selected\">")
-                .containsPattern("<li data-field=\"priority\">\\s*<strong title=\"pg-other\">pg-other</strong>")
+                .containsPattern("<li data-field=\"priority\">\\s*<span class=\"person\" title=\"pg-other\"[^>]*>pg-other</span>")
                 .contains("Appliquer mes modifications");
         assertThat(edit.substring(edit.indexOf("class=\"meanwhile\""), edit.indexOf("</ul>")))
                 .contains("P3").contains("P4").doesNotContain("Titre d’origine");
@@ -95,7 +95,7 @@ class TicketPageRulesTest {
         assertThat(saved.status()).isEqualTo(302);
         String after = browser.get("/tickets/" + n).body();
         assertThat(after).contains("Post-mortem enregistré.").containsPattern(
-                "<strong>admin</strong>\\s*<span>a enregistré</span>\\s*<span class=\"field-name\">le post-mortem</span>");
+                "<span class=\"person\" title=\"admin\"[^>]*>Administrator</span>\\s*<span>a enregistré</span>\\s*<span class=\"field-name\">le post-mortem</span>");
         assertThat(browser.get("/tickets/" + n + "?lang=en").body()).contains("the post-mortem");
     }
 
