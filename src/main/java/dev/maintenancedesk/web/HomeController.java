@@ -74,21 +74,24 @@ class HomeController {
         model.addAttribute("lead", lead);
         model.addAttribute("developer", developer);
 
-        if (developer && !lead) {
-            List<TicketSummary> mine = tickets.listByDue(TicketFilter.open().withAssignee(me), null, MINE).items();
-            Map<Long, SlaClocks.Shown> badges = slaClocks.badges(mine.stream().map(TicketSummary::number).toList());
-            model.addAttribute("mine", mine.stream().sorted(urgency(badges)).toList());
-            model.addAttribute("badges", badges);
+        List<TicketSummary> mine = List.of();
+        List<TicketSummary> toQualify = List.of();
+        List<TicketSummary> unassigned = List.of();
+        if (developer) {
+            mine = tickets.listByDue(TicketFilter.open().withAssignee(me), null, MINE).items();
         }
         if (lead) {
-            List<TicketSummary> toQualify = tickets.list(TicketFilter.none().withStates(Set.of(TicketState.NEW)),
-                    null, QUEUE_ROWS).items();
-            List<TicketSummary> unassigned = tickets.list(TicketFilter.open().withUnassigned(), null, QUEUE_ROWS)
-                    .items();
+            toQualify = tickets.list(TicketFilter.none().withStates(Set.of(TicketState.NEW)), null, QUEUE_ROWS).items();
+            unassigned = tickets.list(TicketFilter.open().withUnassigned(), null, QUEUE_ROWS).items();
             model.addAttribute("toQualify", toQualify);
             model.addAttribute("unassigned", unassigned);
-            model.addAttribute("badges", slaClocks.badges(java.util.stream.Stream.concat(toQualify.stream(),
-                    unassigned.stream()).map(TicketSummary::number).distinct().toList()));
+        }
+        Map<Long, SlaClocks.Shown> badges = slaClocks.badges(java.util.stream.Stream.of(mine, toQualify, unassigned)
+                .flatMap(List::stream).map(TicketSummary::number).distinct().toList());
+        model.addAttribute("badges", badges);
+        // A developer always sees their queue; a lead sees theirs above the team's queues once they hold tickets.
+        if (developer && (!lead || !mine.isEmpty())) {
+            model.addAttribute("mine", mine.stream().sorted(urgency(badges)).toList());
         }
         if (!developer) {
             // Open ones first: the open reports, then as many closed or rejected as the section has room for.

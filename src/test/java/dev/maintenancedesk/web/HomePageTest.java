@@ -165,6 +165,20 @@ class HomePageTest {
     }
 
     @Test
+    void aLeadSeesTheirOwnTicketsAboveTheTeamQueuesOnceTheyHoldAny() {
+        DeskClient admin = DeskClient.admin(port);
+        user(admin, "lena", "LEAD");
+        assertThat(login("lena").page("/")).as("a lead holding nothing: the team's queues only")
+                .doesNotContain("id=\"h-mine\"").contains("id=\"h-to-qualify\"");
+        long hers = created(admin.post("/api/v1/tickets", "{\"title\":\"Revue des accès\",\"type\":\"CORRECTIVE\","
+                + "\"priority\":\"P3\",\"assignee\":\"lena\"}"));
+        String html = login("lena").page("/");
+        assertThat(section(html, "h-mine")).contains("Mes tickets").contains("href=\"/tickets/" + hers + "\"")
+                .doesNotContain("/tickets/" + slow + "\"");
+        assertThat(html.indexOf("id=\"h-mine\"")).isLessThan(html.indexOf("id=\"h-to-qualify\""));
+    }
+
+    @Test
     void aBannerWhileAnyP1IsOpenAndEmptyListsSaySo() {
         String html = login("alice").page("/");
 
