@@ -1,6 +1,7 @@
 package dev.maintenancedesk.calendar;
 
 import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.RecurrenceWords;
 import dev.maintenancedesk.plan.ReleaseCadence;
 import dev.maintenancedesk.plan.ReleaseTag;
 import java.time.LocalDate;
@@ -31,9 +32,9 @@ public final class ReleaseWindows {
     /** One kind's window as the plan writes it, with its next days (that rule's own, not a larger kind's). */
     public record Cadence(ReleaseTag tag, String rrule, List<LocalDate> next) {
 
-        /** The rule in plain words ({@link ReleaseWindowWords}), or the rule itself when they cannot say it. */
+        /** The rule in plain words ({@link RecurrenceWords}), or the rule itself when they cannot say it. */
         public String words(String language) {
-            return ReleaseWindowWords.describe(rrule, language);
+            return RecurrenceWords.describe(rrule, language);
         }
     }
 

@@ -190,8 +190,11 @@ public final class PlanRenderer {
                 .stream().map(r -> List.of(r.ifNeeded() ? text("releases.ifNeeded", t(r.frequency().masculine()))
                         : t(r.frequency().masculine()), t(r.content()), String.valueOf(r.tag())))
                 .toList());
+        // In words for a business audience ("le premier mardi de chaque mois"); the rule itself only when the
+        // words cannot say it exactly.
         paragraph(List.of(text("releases.windows", plan.releaseCalendar().stream()
-                .map(r -> r.tag() + " `" + r.window() + "`").collect(Collectors.joining(", ")))));
+                .map(r -> text("releases.window", r.tag(), RecurrenceWords.describe(r.window(), lang)))
+                .collect(Collectors.joining(text("releases.windowSeparator"))))));
     }
 
     private void backlog() {

@@ -78,4 +78,20 @@ class ReleaseWindowsTest {
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                         .importPackages("dev.maintenancedesk"));
     }
+
+    @Test
+    void theCesizenCadencesComeWithTheirNextThreeDays() {
+        List<ReleaseWindows.Cadence> cadences = new ReleaseWindows(PlanLoader.loadDefault())
+                .cadences(LocalDate.of(2026, 3, 31), 3);
+        assertThat(cadences).extracting(ReleaseWindows.Cadence::tag)
+                .containsExactly(ReleaseTag.PATCH, ReleaseTag.MINOR, ReleaseTag.MAJOR);
+        assertThat(cadences.get(0).next()).containsExactly(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 7),
+                LocalDate.of(2026, 4, 14));
+        assertThat(cadences.get(1).next()).containsExactly(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 5, 5),
+                LocalDate.of(2026, 6, 2));
+        assertThat(cadences.get(2).next()).containsExactly(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 7, 7),
+                LocalDate.of(2026, 10, 6));
+        assertThat(cadences.get(1).words("fr")).isEqualTo("le premier mardi de chaque mois");
+        assertThat(cadences.get(2).words("en")).isEqualTo("the first Tuesday of January, April, July and October");
+    }
 }

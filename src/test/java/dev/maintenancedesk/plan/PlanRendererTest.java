@@ -96,7 +96,11 @@ class PlanRendererTest {
     void frenchAddsWhatTheSeedLeavesOpen() {
         assertThat(String.join("\n", section(FR, 4)))
                 .contains("lundi–vendredi 09:00–18:00 (Europe/Paris)", "jours fériés FR", "75 %");
-        assertThat(String.join("\n", section(FR, 7))).contains("MINOR `FREQ=MONTHLY;BYDAY=1TU`");
+        // release windows in words for a business audience, never the raw rule
+        assertThat(String.join("\n", section(FR, 7))).contains("MINOR : le premier mardi de chaque mois")
+                .contains("PATCH : chaque mardi").doesNotContain("FREQ=");
+        assertThat(PlanRenderer.render(PLAN, "en")).contains("Release windows: PATCH: every Tuesday; "
+                + "MINOR: the first Tuesday of every month; MAJOR: the first Tuesday of January, April, July and October.");
     }
 
     @Test

@@ -1,17 +1,12 @@
-package dev.maintenancedesk.calendar;
+package dev.maintenancedesk.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maintenancedesk.plan.PlanLoader;
-import dev.maintenancedesk.plan.ReleaseTag;
-import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Release windows in plain words: each rule of the CESIZen plan, a few others, and the raw rule for the rest. */
-class ReleaseWindowWordsTest {
+/** RFC 5545 rules in plain words (release windows, preventive rhythms): each rule of the CESIZen plan, a few others, and the raw rule for the rest. */
+class RecurrenceWordsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -41,8 +36,8 @@ class ReleaseWindowWordsTest {
                     + " | every Monday, Tuesday, Wednesday, Thursday and Friday",
     })
     void saysTheRuleInBothLanguages(String rule, String french, String english) {
-        assertThat(ReleaseWindowWords.describe(rule, "fr")).isEqualTo(french);
-        assertThat(ReleaseWindowWords.describe(rule, "en")).isEqualTo(english);
+        assertThat(RecurrenceWords.describe(rule, "fr")).isEqualTo(french);
+        assertThat(RecurrenceWords.describe(rule, "en")).isEqualTo(english);
     }
 
     @ParameterizedTest
@@ -57,23 +52,7 @@ class ReleaseWindowWordsTest {
             "not a rule at all",
     })
     void fallsBackToTheRawRule(String rule) {
-        assertThat(ReleaseWindowWords.describe(rule, "fr")).isEqualTo(rule);
-        assertThat(ReleaseWindowWords.describe(rule, "en")).isEqualTo(rule);
-    }
-
-    @Test
-    void theCesizenCadencesComeWithTheirNextThreeDays() {
-        List<ReleaseWindows.Cadence> cadences = new ReleaseWindows(PlanLoader.loadDefault())
-                .cadences(LocalDate.of(2026, 3, 31), 3);
-        assertThat(cadences).extracting(ReleaseWindows.Cadence::tag)
-                .containsExactly(ReleaseTag.PATCH, ReleaseTag.MINOR, ReleaseTag.MAJOR);
-        assertThat(cadences.get(0).next()).containsExactly(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 7),
-                LocalDate.of(2026, 4, 14));
-        assertThat(cadences.get(1).next()).containsExactly(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 5, 5),
-                LocalDate.of(2026, 6, 2));
-        assertThat(cadences.get(2).next()).containsExactly(LocalDate.of(2026, 4, 7), LocalDate.of(2026, 7, 7),
-                LocalDate.of(2026, 10, 6));
-        assertThat(cadences.get(1).words("fr")).isEqualTo("le premier mardi de chaque mois");
-        assertThat(cadences.get(2).words("en")).isEqualTo("the first Tuesday of January, April, July and October");
+        assertThat(RecurrenceWords.describe(rule, "fr")).isEqualTo(rule);
+        assertThat(RecurrenceWords.describe(rule, "en")).isEqualTo(rule);
     }
 }

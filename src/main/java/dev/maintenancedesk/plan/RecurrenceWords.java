@@ -1,4 +1,4 @@
-package dev.maintenancedesk.calendar;
+package dev.maintenancedesk.plan;
 
 import java.time.DayOfWeek;
 import java.time.Month;
@@ -13,14 +13,14 @@ import org.dmfs.rfc5545.recur.RecurrenceRule.Part;
 import org.dmfs.rfc5545.recur.RecurrenceRule.WeekdayNum;
 
 /**
- * A release window's RFC 5545 rule in plain words, in French or English: "le premier mardi de chaque mois",
+ * An RFC 5545 rule (a release window, a preventive action's rhythm) in plain words, in French or English: "le premier mardi de chaque mois",
  * "every Tuesday". It says FREQ (daily, weekly, monthly, yearly), INTERVAL, BYDAY (with ordinals 1–4 and -1
  * in a month), BYMONTH and BYMONTHDAY; any other part, or a combination it cannot say exactly, gives the raw
  * rule back, so the words never claim more than the rule does. The only place that puts a rule into words.
  */
-public final class ReleaseWindowWords {
+public final class RecurrenceWords {
 
-    private ReleaseWindowWords() {
+    private RecurrenceWords() {
     }
 
     /** The rule in words in {@code language} ("fr" or "en"; anything else is French), else the rule itself. */
