@@ -69,4 +69,24 @@ class NavigationBrowserTest {
             b.screenshot("releases-phone");
         }
     }
+
+    @Test
+    void aWrongTicketAddressShowsAFrenchErrorPageWithTheWayBack() {
+        try (Browser b = Browser.open(port)) {
+            b.logIn("admin", DeskTest.ADMIN_PASSWORD);
+            b.get("/tickets/abc");
+            assertThat(b.find("h1").getText()).isEqualTo("Valeurs refusées");
+            assertThat(b.find("main").getText()).contains("Erreur 400").contains("numéro de ticket : « abc » n’est pas un nombre")
+                    .doesNotContain("Exception")
+                    .doesNotContain("NumberFormat").doesNotContain("at dev.");
+            assertThat(b.find("nav.main-nav").isDisplayed()).as("the page keeps the desk's navigation").isTrue();
+            b.screenshot("error-400");
+
+            b.get("/tickets/987654321");
+            assertThat(b.find("h1").getText()).isEqualTo("Page introuvable");
+            assertThat(b.find("main").getText()).contains("Erreur 404");
+            b.submit(b.find("main a[href='/']"));
+            assertThat(b.driver.getCurrentUrl()).endsWith("/");
+        }
+    }
 }
