@@ -273,6 +273,11 @@ class HomePageTest {
         Matcher versioned = Pattern.compile("<script src=\"(/webjars/htmx.org/[^\"]+)\"").matcher(alice.page("/"));
         assertThat(versioned.find()).as("the layout links htmx").isTrue();
         assertThat(alice.page(versioned.group(1))).as("the URL the layout links").contains("htmx");
+        assertThat(alice.page("/js/board.js")).contains("htmx");
+        assertThat(alice.page("/js/desk.js")).isNotBlank();
+        // only /css, /js and /webjars are files: anything else is the application's (a link is never looked up in the jar)
+        assertThat(alice.get("/templates/home.html", "Accept", "text/html").statusCode()).isEqualTo(404);
+        assertThat(alice.get("/application.properties", "Accept", "text/html").statusCode()).isEqualTo(404);
     }
 
     @Test
