@@ -122,8 +122,14 @@ class SecurityConfiguration {
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny);
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                // the desk uses none of these browser features: no page of it, nor anything injected, may ask
+                .addHeaderWriter(new org.springframework.security.web.header.writers.StaticHeadersWriter(
+                        "Permissions-Policy", PERMISSIONS_POLICY));
     }
+
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=()";
 
     static UserDetails userDetails(UserAccount user, String passwordHash) {
         return User.withUsername(user.username())

@@ -14,7 +14,8 @@ import org.springframework.web.ErrorResponseException;
  * the web module's handlers are the one place that renders it for the API and for pages.
  */
 public abstract sealed class DeskProblem extends ErrorResponseException
-        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated, TooManyAttempts {
+        permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated, TooManyAttempts,
+        TooLarge {
 
     private final String code;
     private final List<Object> args;

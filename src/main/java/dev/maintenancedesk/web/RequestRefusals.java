@@ -35,6 +35,8 @@ final class RequestRefusals {
     static ErrorResponse of(Throwable ex) {
         return switch (ex) {
             case DeskProblem problem -> problem;
+            case HttpMessageNotReadableException unreadable when overLimit(unreadable) != null ->
+                    new dev.maintenancedesk.problem.TooLarge(overLimit(unreadable).limit);
             case HttpMessageNotReadableException unreadable -> unreadableBody(unreadable);
             case BindException binding -> invalid(binding.getBindingResult().getFieldErrors().stream()
                     .map(e -> e.isBindingFailure() ? unconvertible(e, binding.getBindingResult().getFieldType(e.getField()))
@@ -61,6 +63,15 @@ final class RequestRefusals {
             case org.springframework.dao.ConcurrencyFailureException concurrency -> concurrent();
             default -> undecodable(ex);
         };
+    }
+
+    private static BodyLimit.OverLimit overLimit(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimit.OverLimit over) {
+                return over;
+            }
+        }
+        return null;
     }
 
     private static ErrorResponse concurrent() {
@@ -113,6 +124,10 @@ final class RequestRefusals {
                 .map(e -> new FieldError(null, constraint(e), List.of(), e.getDefaultMessage())).toList());
     }
 
+    /** Jackson's words for a key given twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}). */
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+            "Duplicate (?:Object property|field) \"([^\"]{1,100})\"");
+
     private static InvalidInput unreadableBody(HttpMessageNotReadableException ex) {
         JacksonException cause = jacksonCause(ex);
         String field = cause == null ? null : path(cause);
@@ -134,6 +149,12 @@ final class RequestRefusals {
         }
         if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return InvalidInput.of(wrongType(field, mismatch.getTargetType()));
+        }
+        java.util.regex.Matcher duplicate = cause == null || cause.getOriginalMessage() == null ? null
+                : DUPLICATE.matcher(cause.getOriginalMessage());
+        if (duplicate != null && duplicate.find()) {
+            String key = field == null ? duplicate.group(1) : field + "." + duplicate.group(1);
+            return InvalidInput.of(FieldError.of(key, "duplicate-field", "given twice in the same object"));
         }
         if (cause != null) {
             String where = cause.getLocation() == null ? "" : " at line " + cause.getLocation().getLineNr()
