@@ -199,7 +199,7 @@ public final class PlanRenderer {
                 .map(a -> List.of(t(a.name()), a.frequency() == null ? a.rhythm(lang) : t(a.frequency().feminine())))
                 .toList());
         paragraph(plan.preventive().stream().map(a -> text("preventive.action", t(a.name()), a.rhythm(lang),
-                a.dueBusinessDays(), a.checklist().stream().map(this::t).collect(Collectors.joining(" ; ")))).toList());
+                a.dueBusinessDays(), a.checklist().stream().map(this::t).collect(Collectors.joining("en".equals(lang) ? "; " : " ; ")))).toList());
     }
 
     private void backlog() {

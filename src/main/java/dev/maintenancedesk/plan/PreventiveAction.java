@@ -52,7 +52,7 @@ public record PreventiveAction(String key, Localized name, String rule, Frequenc
         if (r.hasPart(RecurrenceRule.Part.COUNT) || r.hasPart(RecurrenceRule.Part.UNTIL)) {
             return Optional.of(Problems.quote(rule) + " must recur without end (no COUNT or UNTIL)");
         }
-        if (r.getFreq().ordinal() < Freq.DAILY.ordinal()) {
+        if (r.getFreq().ordinal() > Freq.DAILY.ordinal()) {
             return Optional.of(Problems.quote(rule) + " fires more than once a day (use FREQ=DAILY or coarser)");
         }
         if (dates(r, ANCHOR.plusYears(1), NEVER).isEmpty()) {
