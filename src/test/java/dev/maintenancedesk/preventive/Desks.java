@@ -56,7 +56,11 @@ final class Desks {
                 "--db-scheduler.enabled=false", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--spring.modulith.events.republish-outstanding-events-on-restart=false",
                 "--DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD));
-        args.addAll(List.of(extra));
+        for (String e : extra) {
+            // a repeated command-line option would become a list ("false,true"): the later one replaces it
+            args.removeIf(a -> a.startsWith(e.substring(0, e.indexOf('=') + 1)));
+            args.add(e);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(DeskApplication.class, TestParts.class)
                 .web(WebApplicationType.SERVLET)
                 .logStartupInfo(false)

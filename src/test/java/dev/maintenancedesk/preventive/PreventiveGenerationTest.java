@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -95,15 +97,17 @@ class PreventiveGenerationTest {
     @Test
     void twoDesksGeneratingAtOnceOpenOneTicketPerPeriod() throws Exception {
         String url = TestDatabase.own("_prev_cluster");
-        CompletableFuture<Desks.Desk> a = CompletableFuture.supplyAsync(() -> Desks.start(url, NOV_5));
-        CompletableFuture<Desks.Desk> b = CompletableFuture.supplyAsync(() -> Desks.start(url, NOV_5));
-        try (Desks.Desk one = a.get(5, TimeUnit.MINUTES); Desks.Desk two = b.get(5, TimeUnit.MINUTES)) {
+        // own threads: the common pool may have a single worker on a two-core machine
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        CompletableFuture<Desks.Desk> a = CompletableFuture.supplyAsync(() -> Desks.start(url, NOV_5), threads);
+        CompletableFuture<Desks.Desk> b = CompletableFuture.supplyAsync(() -> Desks.start(url, NOV_5), threads);
+        try (threads; Desks.Desk one = a.get(5, TimeUnit.MINUTES); Desks.Desk two = b.get(5, TimeUnit.MINUTES)) {
             List<RunLine> lines = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
                 CyclicBarrier start = new CyclicBarrier(2);
                 LocalDate day = LocalDate.of(2026, 11, 5).plusMonths(round);
-                CompletableFuture<List<RunLine>> x = CompletableFuture.supplyAsync(() -> runAfter(start, one, day));
-                CompletableFuture<List<RunLine>> y = CompletableFuture.supplyAsync(() -> runAfter(start, two, day));
+                CompletableFuture<List<RunLine>> x = CompletableFuture.supplyAsync(() -> runAfter(start, one, day), threads);
+                CompletableFuture<List<RunLine>> y = CompletableFuture.supplyAsync(() -> runAfter(start, two, day), threads);
                 lines.addAll(x.get(2, TimeUnit.MINUTES));
                 lines.addAll(y.get(2, TimeUnit.MINUTES));
             }
@@ -123,7 +127,7 @@ class PreventiveGenerationTest {
     void theClusterJobGeneratesThroughDbScheduler() throws Exception {
         String url = TestDatabase.own("_prev_job");
         try (Desks.Desk desk = Desks.start(url, NOV_5, "--db-scheduler.enabled=true", "--db-scheduler.polling-interval=200ms",
-                "--desk.preventive.interval=PT0.5S")) {
+                "--desk.preventive.interval=PT0.5S", "--desk.preventive.delay=PT0S")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (preventiveTickets(desk.jdbc()) < 7 && System.nanoTime() < deadline) {
                 Thread.sleep(100);
