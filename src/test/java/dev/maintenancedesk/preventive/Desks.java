@@ -12,7 +12,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,8 +69,10 @@ final class Desks {
         return new Desk(context, clock, events);
     }
 
-    /** Makes the test's clock the desk's clock and records the calendar's events. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Makes the test's clock the desk's clock and records the calendar's events. A source of the builder, not a
+     * {@code @Configuration}: component scanning must not bring it into other tests' applications.
+     */
     static class TestParts {
 
         @Bean
