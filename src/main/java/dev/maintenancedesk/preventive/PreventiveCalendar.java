@@ -1,11 +1,13 @@
 package dev.maintenancedesk.preventive;
 
 import dev.maintenancedesk.accounts.Actor;
+import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.calendar.BusinessCalendar;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.PreventiveAction;
 import dev.maintenancedesk.plan.TicketType;
 import dev.maintenancedesk.problem.FieldError;
+import dev.maintenancedesk.problem.Forbidden;
 import dev.maintenancedesk.problem.InvalidInput;
 import dev.maintenancedesk.problem.NotFound;
 import dev.maintenancedesk.problem.TextRules;
@@ -259,6 +261,9 @@ public class PreventiveCalendar implements PreventiveOccurrences, TransitionGate
 
     /** What was done for one period; the restore time is required for an action that measures it. */
     public Evidence recordEvidence(String actionKey, String period, String report, Integer restoreMinutes, Actor actor) {
+        if (!mayRecordEvidence(actor)) {
+            throw new Forbidden("evidence-forbidden", "only a developer or above may record preventive evidence");
+        }
         PreventiveAction action = action(actionKey);
         Row row = find(actionKey, period).orElseThrow(() -> new NotFound("preventive-period",
                 "no preventive ticket for " + actionKey + " " + period, actionKey, period));
@@ -272,7 +277,7 @@ public class PreventiveCalendar implements PreventiveOccurrences, TransitionGate
         if (action.measuresRestoreTime() && restoreMinutes == null) {
             errors.add(FieldError.of("restoreMinutes", "required", "the measured restore time is required for this action"));
         } else if (restoreMinutes != null && (restoreMinutes < 0 || restoreMinutes > RESTORE_MINUTES_MAX)) {
-            errors.add(FieldError.of("restoreMinutes", "range", "must be between 0 and " + RESTORE_MINUTES_MAX
+            errors.add(FieldError.of("restoreMinutes", "preventive-range", "must be between 0 and " + RESTORE_MINUTES_MAX
                     + " minutes", 0, RESTORE_MINUTES_MAX));
         }
         if (!errors.isEmpty()) {
@@ -295,6 +300,11 @@ public class PreventiveCalendar implements PreventiveOccurrences, TransitionGate
             }
         });
         return new Evidence(stripped, restoreMinutes, actor.username(), now);
+    }
+
+    /** Whether the actor may record evidence (developers and above: those who do the work). */
+    public boolean mayRecordEvidence(Actor actor) {
+        return actor.atLeast(Role.DEVELOPER);
     }
 
     /** The evidence recorded for a period. */
@@ -365,6 +375,11 @@ public class PreventiveCalendar implements PreventiveOccurrences, TransitionGate
     private Optional<Row> find(String actionKey, String period) {
         return jdbc.sql("SELECT * FROM preventive_occurrences WHERE action_key = ? AND period = ? AND ticket_number IS NOT NULL")
                 .param(actionKey).param(period).query(PreventiveCalendar::row).optional();
+    }
+
+    /** The plan's actions, in its order. */
+    public List<PreventiveAction> actions() {
+        return plan.preventive();
     }
 
     /** The plan's action of this key; an unknown key is a 404. */
