@@ -3,7 +3,13 @@ package dev.maintenancedesk.preventive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maintenancedesk.TestDatabase;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +24,18 @@ class PreventiveAlertsTest {
     }
 
     @Test
-    void atRiskThenOverdueEachOnce() {
+    void atRiskThenOverdueEachOnce() throws Exception {
         String url = TestDatabase.own("_prev_alerts");
-        try (Desks.Desk desk = Desks.start(url, paris("2026-11-02T09:00:00"))) {
+        List<String> chat = new CopyOnWriteArrayList<>();
+        HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhook.createContext("/hook", exchange -> {
+            chat.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        webhook.start();
+        try (Desks.Desk desk = Desks.start(url, paris("2026-11-02T09:00:00"),
+                "--desk.notify.webhook-url=http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook")) {
             assertThat(desk.calendar().run()).hasSize(7);
             // the periods in progress when the calendar started (Q4 from 1 October, H2 from 1 July) are overdue at once,
             // with one alert: no late at-risk alert before it
@@ -29,6 +44,13 @@ class PreventiveAlertsTest {
                     .containsExactly("gdpr_review 2026-H2", "configuration_audit 2026-H2", "backup_restore_test 2026-Q4");
             assertThat(desk.events(PreventiveActionAtRisk.class)).isEmpty();
             assertThat(desk.calendar().raiseAlerts()).isZero();
+            // the notify module posts each to the team's chat, after the commit
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (chat.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(chat).hasSize(3).allSatisfy(m -> assertThat(m).contains("Action préventive en retard — #"))
+                    .anySatisfy(m -> assertThat(m).contains("Revue RGPD — 2026-H2", "2026"));
 
             // five business days from Sunday 1 November (a holiday): due Friday 6 November 18:00; 75 % of the
             // 138 hours from the period's start is Thursday 5 November 07:30
@@ -56,6 +78,8 @@ class PreventiveAlertsTest {
             assertThat(restarted.events(PreventiveActionOverdue.class)).last()
                     .satisfies(e -> assertThat(e.actionKey() + " " + e.period()).isEqualTo("dependency_updates 2026-11"));
             assertThat(restarted.calendar().raiseAlerts()).isZero();
+        } finally {
+            webhook.stop(0);
         }
     }
 }
