@@ -286,17 +286,18 @@ public class PreventiveCalendar implements PreventiveOccurrences, TransitionGate
         Instant now = clock.instant();
         String stripped = report.strip();
         transactions.executeWithoutResult(tx -> {
-            int updated = jdbc.sql("""
-                    UPDATE preventive_evidence SET report = ?, restore_minutes = ?, recorded_by = ?, recorded_at = ?
-                    WHERE action_key = ? AND period = ?""")
-                    .param(stripped).param(restoreMinutes).param(actor.username()).param(utc(now))
-                    .param(row.actionKey()).param(row.period()).update();
-            if (updated == 0) {
+            // insert or, when there is one (also one inserted meanwhile by a concurrent request), replace
+            int inserted = jdbc.sql("""
+                    INSERT INTO preventive_evidence (action_key, period, report, restore_minutes, recorded_by, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .param(row.actionKey()).param(row.period()).param(stripped).param(restoreMinutes)
+                    .param(actor.username()).param(utc(now)).update();
+            if (inserted == 0) {
                 jdbc.sql("""
-                        INSERT INTO preventive_evidence (action_key, period, report, restore_minutes, recorded_by, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                        .param(row.actionKey()).param(row.period()).param(stripped).param(restoreMinutes)
-                        .param(actor.username()).param(utc(now)).update();
+                        UPDATE preventive_evidence SET report = ?, restore_minutes = ?, recorded_by = ?, recorded_at = ?
+                        WHERE action_key = ? AND period = ?""")
+                        .param(stripped).param(restoreMinutes).param(actor.username()).param(utc(now))
+                        .param(row.actionKey()).param(row.period()).update();
             }
         });
         return new Evidence(stripped, restoreMinutes, actor.username(), now);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maintenancedesk.TestDatabase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code desk preventive run [--as-of DATE]}: one line per period, exit codes of DESIGN §7. */
 class PreventiveCommandTest {
@@ -45,6 +47,18 @@ class PreventiveCommandTest {
                 .extracting(l -> l.split(" ")[1] + " " + l.split(" ")[2])
                 .containsExactly("dependency_updates 2026-12", "library_security_review 2026-12", "backlog_review 2026-12",
                         "watch_consolidation 2026-12");
+    }
+
+    @Test
+    void worksOnTheEmbeddedH2DatabaseToo(@TempDir Path dir) {
+        System.setProperty("DESK_DATABASE_URL", "jdbc:h2:file:" + dir.resolve("desk")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE");
+        Result first = desk("preventive", "run", "--as-of", "2027-01-04");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out().lines().toList()).hasSize(7).allSatisfy(l -> assertThat(l).startsWith("opened "))
+                .anySatisfy(l -> assertThat(l).startsWith("opened gdpr_review 2027-H1 #"));
+        Result again = desk("preventive", "run", "--as-of", "2027-01-04");
+        assertThat(again.out().lines().toList()).hasSize(7).allSatisfy(l -> assertThat(l).startsWith("skipped "));
     }
 
     @Test
