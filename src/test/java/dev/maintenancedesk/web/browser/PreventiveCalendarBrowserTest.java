@@ -66,7 +66,7 @@ class PreventiveCalendarBrowserTest {
     }
 
     @Test
-    void closingNeedsEvidenceAndThePageShowsTheCalendar() {
+    void closingNeedsEvidenceAndThePageShowsTheCalendar() throws java.io.IOException {
         DeskClient admin = DeskClient.admin(port);
         long deps = tickets.get("dependency_updates");
         walkToMerged(admin, deps);
@@ -119,6 +119,8 @@ class PreventiveCalendarBrowserTest {
             assertThat(b.text("#backup_restore_test-2026-Q4 .field.invalid .error")).isEqualTo("ce champ est obligatoire");
             assertThat(b.find("#report-backup_restore_test-2026-Q4").getAttribute("value")).contains("12 tables");
             b.screenshot("preventive-evidence-refused");
+            java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("preventive-evidence-refused-row.png"),
+                    b.find("#backup_restore_test-2026-Q4").getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             b.find("#minutes-backup_restore_test-2026-Q4").sendKeys("42");
             b.submit(b.find("#backup_restore_test-2026-Q4 form button[type=submit]"));
             assertThat(b.text("[role=status]")).isEqualTo("Preuve enregistrée pour backup_restore_test 2026-Q4.");
