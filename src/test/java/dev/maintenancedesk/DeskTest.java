@@ -14,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.shutdown=immediate", "desk.sla.watch-delay=PT24H",
+        properties = {"server.shutdown=immediate", "desk.sla.watch-delay=PT24H", "desk.preventive.delay=PT24H",
                 "spring.modulith.events.republish-outstanding-events-on-restart=false", "spring.datasource.hikari.connection-timeout=2000", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DeskTest {

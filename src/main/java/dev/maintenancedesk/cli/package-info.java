@@ -1,3 +1,4 @@
 /** The picocli commands behind ./desk. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "backup", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "backup",
+        "preventive", "problem"})
 package dev.maintenancedesk.cli;

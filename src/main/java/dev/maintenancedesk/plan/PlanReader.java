@@ -416,9 +416,30 @@ final class PlanReader {
         List<PreventiveAction> actions = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node n : root.nodes("preventive", true)) {
-            actions.add(new PreventiveAction(uniqueKey(n, seen, "preventive action"), n.localized("name", true),
-                    n.enumeration("frequency", Frequency.class, "a frequency")));
+            String key = uniqueKey(n, seen, "preventive action");
+            Localized name = n.localized("name", true);
+            String rule = n.text("rule");
+            Frequency frequency = null;
+            if (!rule.isEmpty()) {
+                PreventiveAction.ruleProblem(rule).ifPresent(p -> n.problem("rule", p));
+                frequency = PreventiveAction.frequencyOf(rule);
+            }
+            int due = n.integer("due_business_days", 1);
+            if (due < 1 || due > 250) {
+                n.problem("due_business_days", due + " is not between 1 and 250 business days");
+            }
+            boolean restoreTime = n.flag("measure_restore_time", false);
+            List<String> labels = labelRefs(n, "labels", false);
+            List<Localized> checklist = new ArrayList<>();
+            List<Object> items = n.list("checklist", true);
+            for (int i = 0; i < items.size(); i++) {
+                checklist.add(Node.localized(items.get(i), n.path("checklist") + "[" + i + "]", problems));
+            }
+            if (items.isEmpty() && n.has("checklist")) {
+                n.problem("checklist", "must list at least one item");
+            }
             n.finish();
+            actions.add(new PreventiveAction(key, name, rule, frequency, due, labels, checklist, restoreTime));
         }
         return List.copyOf(actions);
     }

@@ -63,8 +63,7 @@ public final class PlanRenderer {
         backlog();
         documentation();
         section(11);
-        table(List.of(text("column.action"), text("column.frequency")), plan.preventive().stream()
-                .map(a -> List.of(t(a.name()), t(a.frequency().feminine()))).toList());
+        preventive();
         watch();
         deprecation();
         postmortem();
@@ -195,6 +194,15 @@ public final class PlanRenderer {
         paragraph(List.of(text("releases.windows", plan.releaseCalendar().stream()
                 .map(r -> text("releases.window", r.tag(), RecurrenceWords.describe(r.window(), lang)))
                 .collect(Collectors.joining(text("releases.windowSeparator"))))));
+    }
+
+    /** The seed's table (action, frequency), then each action's days in words, due delay and checklist. */
+    private void preventive() {
+        table(List.of(text("column.action"), text("column.frequency")), plan.preventive().stream()
+                .map(a -> List.of(t(a.name()), a.frequency() == null ? a.rhythm(lang) : t(a.frequency().feminine())))
+                .toList());
+        paragraph(plan.preventive().stream().map(a -> text("preventive.action", t(a.name()), a.rhythm(lang),
+                a.dueBusinessDays(), a.checklist().stream().map(this::t).collect(Collectors.joining("en".equals(lang) ? "; " : " ; ")))).toList());
     }
 
     private void backlog() {

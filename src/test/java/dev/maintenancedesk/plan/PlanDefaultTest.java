@@ -153,7 +153,8 @@ class PlanDefaultTest {
         assertThat(plan.documentation().proceduresDir()).isEqualTo("/ops/docs");
         assertThat(plan.preventive()).extracting(a -> a.name().fr() + " " + a.frequency()).containsExactly(
                 "Mise à jour dépendances MONTHLY", "Revue sécurité (librairies) MONTHLY",
-                "Test restauration backup QUARTERLY", "Revue RGPD SEMIANNUAL", "Audit configuration SEMIANNUAL");
+                "Test restauration backup QUARTERLY", "Revue RGPD SEMIANNUAL", "Audit configuration SEMIANNUAL",
+                "Revue du backlog MONTHLY", "Consolidation de la veille MONTHLY");
     }
 
     @Test

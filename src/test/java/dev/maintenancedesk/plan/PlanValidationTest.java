@@ -176,11 +176,12 @@ class PlanValidationTest {
     @Test
     void kpiValuesFrequenciesAndUrls() {
         assertThat(problems(edit("operator: at_least, value: 95,", "operator: at_least,")
-                .replace("    frequency: semiannual\n  - key: configuration_audit", "    frequency: biennial\n  - key: configuration_audit")
+                .replace("rule: FREQ=YEARLY;BYMONTH=1,7;BYMONTHDAY=1\n    due_business_days: 15\n    checklist:\n      - { fr: \"Mettre",
+                        "rule: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\n    due_business_days: 15\n    checklist:\n      - { fr: \"Mettre")
                 .replace("url: https://www.postgresql.org/news.rss", "url: postgresql.org/news")
                 .replace("removal_after_minor_releases: 2", "removal_after_minor_releases: two")))
                 .containsExactly("kpis[0].target.value: missing (required)",
-                        "preventive[3].frequency: \"biennial\" is not a frequency (expected: weekly, monthly, quarterly, semiannual, annual)",
+                        "preventive[3].rule: \"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\" never fires (example: FREQ=MONTHLY;BYMONTHDAY=1)",
                         "watch.sources[3].url: \"postgresql.org/news\" is not an http(s) address",
                         "deprecation.removal_after_minor_releases: \"two\" is not a number");
     }

@@ -1,0 +1,2 @@
+/** The preventive calendar's REST API. */
+package dev.maintenancedesk.preventive.web;

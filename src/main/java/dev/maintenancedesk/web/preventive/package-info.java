@@ -1,0 +1,2 @@
+/** The preventive calendar page, from the preventive module's public API. */
+package dev.maintenancedesk.web.preventive;
