@@ -1,3 +1,3 @@
 /** E-mail and chat-webhook notifications, driven by events only. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "accounts", "tickets", "sla", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "accounts", "tickets", "sla", "postmortem", "problem"})
 package dev.maintenancedesk.notify;
