@@ -92,12 +92,12 @@ class PostmortemApi {
             throw InvalidInput.of(FieldError.of(null, "required", "a JSON body is required"));
         }
         if (body.causeId() != null) {
-            return causes.link(number, body.causeId(), Actor.of(auth));
+            return causes.link(number, body.causeId().toString(), Actor.of(auth));
         }
         return causes.createAndLink(number, new RootCause.Input(body.title(), body.category()), Actor.of(auth));
     }
 
-    record CauseLink(String causeId, String title, String category) {}
+    record CauseLink(Long causeId, String title, String category) {}
 
     @DeleteMapping(BASE + "/causes/{causeId}")
     ResponseEntity<Void> unlink(@PathVariable long number, @PathVariable long causeId, Authentication auth) {
@@ -107,10 +107,15 @@ class PostmortemApi {
 
     @PostMapping(BASE + "/actions")
     @ResponseStatus(HttpStatus.CREATED)
-    CorrectiveAction addAction(@PathVariable long number, @RequestBody(required = false) CorrectiveAction.Input body,
+    CorrectiveAction addAction(@PathVariable long number, @RequestBody(required = false) NewAction body,
             Authentication auth) {
-        return postmortems.addAction(number, body, Actor.of(auth));
+        return postmortems.addAction(number, body == null ? null : new CorrectiveAction.Input(body.title(), body.type(),
+                body.owner(), body.dueOn(), body.causeId() == null ? null : body.causeId().toString(), body.priority()),
+                Actor.of(auth));
     }
+
+    /** A long-term fix to open: {@code type} CORRECTIVE (default) or PREVENTIVE, {@code dueOn} YYYY-MM-DD. */
+    record NewAction(String title, String type, String owner, String dueOn, Long causeId, String priority) {}
 
     /** The post-mortem as the Markdown file the plan keeps under ops/docs/postmortems. */
     @GetMapping(BASE + "/export")
