@@ -110,9 +110,17 @@ class PostmortemPage {
         model.addAttribute("lines", pm.chronology().stream().map(l -> new Line(l.key(), l.at().format(SHOWN),
                 l.at().toString(), l.at().format(INPUT), l.source().name(), l.text(), l.edited())).toList());
         Impact impact = pm.impact();
-        model.addAttribute("impactForm", Map.of("startedAt", input(impact.startedAt()), "detectedAt",
-                input(impact.detectedAt()), "endedAt", input(impact.endedAt()), "usersAffected",
-                impact.usersAffected() == null ? "" : impact.usersAffected().toString()));
+        // After a refusal, each form shows what the user typed; else the stored values (or its defaults).
+        Object refusedForm = model.getAttribute("problemForm");
+        @SuppressWarnings("unchecked")
+        Map<String, String> typed = model.getAttribute("typed") instanceof Map<?, ?> m ? (Map<String, String>) m : Map.of();
+        model.addAttribute("impactForm", "impact".equals(refusedForm) ? typed : Map.of("startedAt",
+                input(impact.startedAt()), "detectedAt", input(impact.detectedAt()), "endedAt", input(impact.endedAt()),
+                "usersAffected", impact.usersAffected() == null ? "" : impact.usersAffected().toString()));
+        model.addAttribute("lineForm", "chronology".equals(refusedForm) ? typed : Map.of());
+        model.addAttribute("causeForm", "newCause".equals(refusedForm) ? typed : Map.of());
+        model.addAttribute("actionForm", "actions".equals(refusedForm) ? typed : Map.of("priority", "P3",
+                "causeId", pm.causes().isEmpty() ? "" : String.valueOf(pm.causes().getFirst().id())));
         model.addAttribute("duration", duration(impact.duration()));
         Set<Long> linked = pm.causes().stream().map(Postmortem.LinkedCause::id).collect(Collectors.toSet());
         model.addAttribute("otherCauses", causes.list().stream().filter(c -> !linked.contains(c.id())).toList());
@@ -134,7 +142,7 @@ class PostmortemPage {
             titles.put(s.key(), s.title().in(language));
             String text = pm.sections().stream().filter(x -> x.key().equals(s.key())).map(Postmortem.Section::text)
                     .findFirst().orElse("");
-            texts.put(s.key(), text);
+            texts.put(s.key(), "texts".equals(refusedForm) ? typed.getOrDefault("section." + s.key(), text) : text);
             html.put(s.key(), markdown.toSafeHtml(text));
         }
         model.addAttribute("sectionTitles", titles);
