@@ -150,6 +150,15 @@ class PostmortemExportTest {
         assertThat(browser.get("/tickets/" + n + "/postmortem").body()).contains("ce champ est obligatoire");
         assertThat(admin.get("/api/v1/tickets/" + n + "/postmortem").json().get("causes").size()).isZero();
 
+        // A reporter reads it, without forms; writing is refused.
+        DeskClient.newUser(port, "pme-reporter", "REPORTER");
+        DeskClient reporter = DeskClient.browserLogin(port, "pme-reporter", "pw-pme-reporter-0123456789");
+        Response read = reporter.get("/tickets/" + n + "/postmortem?lang=en");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).contains("Read only").contains("Timeline").doesNotContain("name=\"startedAt\"");
+        assertThat(DeskClient.withToken(port, reporter.createToken("pm")).send("PUT", "/api/v1/tickets/" + n
+                + "/postmortem/impact", "{\"startedAt\":\"2026-03-12T09:00\"}").status()).isEqualTo(403);
+
         // The ticket page sums the post-mortem up and links to its page.
         String ticket = browser.get("/tickets/" + n).body();
         assertThat(ticket).contains("Sections rédigées : 0 sur 6").contains("href=\"/tickets/" + n + "/postmortem\"")

@@ -146,6 +146,31 @@ class PostmortemRecurrenceTest {
     }
 
     @Test
+    void anImpactStartMovedBeforeTheFixClosedIsNoLongerARecurrence() {
+        CLOCK.set(OffsetDateTime.parse("2026-04-06T10:00:00+02:00").toInstant());
+        DeskClient admin = DeskClient.admin(port);
+        long x = incident(admin, "Cache froid");
+        long cause = admin.post("/api/v1/tickets/" + x + "/postmortem/causes",
+                "{\"title\":\"Cache vidé au déploiement\",\"category\":\"process\"}").json().get("id").asLong();
+        long fix = admin.post("/api/v1/tickets/" + x + "/postmortem/actions", "{\"title\":\"Préchauffer le cache\","
+                + "\"owner\":\"admin\",\"dueOn\":\"2026-04-30\",\"causeId\":" + cause + ",\"type\":\"PREVENTIVE\"}")
+                .json().get("ticket").asLong();
+        assertThat(admin.get("/api/v1/tickets/" + fix).json().get("type").asString()).isEqualTo("PREVENTIVE");
+        CLOCK.set(OffsetDateTime.parse("2026-04-07T10:00:00+02:00").toInstant());
+        close(admin, fix);
+        CLOCK.set(OffsetDateTime.parse("2026-04-08T10:00:00+02:00").toInstant());
+        long y = incident(admin, "Cache froid, encore");
+        assertThat(link(admin, y, cause).get("recurring").asBoolean()).isTrue();
+        // Reported late: it had started before the fix closed, so it is not a recurrence after all.
+        Response moved = admin.send("PUT", "/api/v1/tickets/" + y + "/postmortem/impact",
+                "{\"startedAt\":\"2026-04-07T09:00\",\"endedAt\":\"2026-04-08T09:30\"}");
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().get("recurring").asBoolean()).isFalse();
+        assertThat(recurring.startedBetween(OffsetDateTime.parse("2026-04-01T00:00:00+02:00").toInstant(),
+                OffsetDateTime.parse("2026-05-01T00:00:00+02:00").toInstant())).isEmpty();
+    }
+
+    @Test
     void badCausesAndFixesAreRefusedNamingTheFieldAndWriteNothing() {
         CLOCK.set(OffsetDateTime.parse("2026-03-05T10:00:00+01:00").toInstant());
         DeskClient admin = DeskClient.admin(port);
