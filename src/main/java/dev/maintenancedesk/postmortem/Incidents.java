@@ -46,6 +46,17 @@ class Incidents {
                 .orElseGet(() -> tickets.get(number).createdAt().toInstant());
     }
 
+    /**
+     * Creates the post-mortem's row if need be (an insert that does nothing when another writer created it
+     * first), then locks it: the writers of one post-mortem take turns, so none meets another's half-write.
+     */
+    void touch(long number, String actor, Instant now) {
+        jdbc.sql("INSERT INTO postmortems (ticket_number, updated_by, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(number, actor, now.atOffset(java.time.ZoneOffset.UTC)).update();
+        jdbc.sql("UPDATE postmortems SET updated_by = ?, updated_at = ? WHERE ticket_number = ?")
+                .params(actor, now.atOffset(java.time.ZoneOffset.UTC), number).update();
+    }
+
     /** When the ticket was last closed, if it is closed now. */
     static Instant closedAt(TicketView ticket, List<HistoryEntry> history) {
         if (ticket.state() != TicketState.CLOSED) {

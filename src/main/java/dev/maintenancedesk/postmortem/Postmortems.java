@@ -487,13 +487,8 @@ public class Postmortems implements TransitionGate {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }
 
-    /** Creates the post-mortem's row if need be (without racing another first writer), then locks it. */
     private void touch(long number, Actor actor) {
-        OffsetDateTime now = utc(clock.instant());
-        jdbc.sql("INSERT INTO postmortems (ticket_number, updated_by, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(number, actor.username(), now).update();
-        jdbc.sql("UPDATE postmortems SET updated_by = ?, updated_at = ? WHERE ticket_number = ?")
-                .params(actor.username(), now, number).update();
+        incidents.touch(number, actor.username(), clock.instant());
     }
 
     private void mustWrite(Actor actor) {

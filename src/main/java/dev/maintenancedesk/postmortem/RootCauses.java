@@ -121,6 +121,7 @@ public class RootCauses implements RecurringIncidents {
     public void unlink(long incident, long causeId, Actor actor) {
         mustWrite(actor);
         tickets.get(incident);
+        incidents.touch(incident, actor.username(), clock.instant());
         int removed = jdbc.sql("DELETE FROM incident_causes WHERE ticket_number = ? AND cause_id = ?")
                 .params(incident, causeId).update();
         if (removed == 0) {
@@ -206,6 +207,7 @@ public class RootCauses implements RecurringIncidents {
     }
 
     private Postmortem.LinkedCause link(long incident, long causeId, Actor actor) {
+        incidents.touch(incident, actor.username(), clock.instant());
         if (explains(incident, causeId)) {
             return of(incident).stream().filter(c -> c.id() == causeId).findFirst().orElseThrow();
         }

@@ -171,6 +171,35 @@ class PostmortemRecurrenceTest {
     }
 
     @Test
+    void twentyParallelLinksOfOneCauseAndEditsOfOneLineAllSucceedOnce() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-05-05T10:00:00+02:00").toInstant());
+        DeskClient admin = DeskClient.admin(port);
+        long n = incident(admin, "Course");
+        long cause = admin.post("/api/v1/root-causes", "{\"title\":\"Course au démarrage\",\"category\":\"code\"}")
+                .json().get("id").asLong();
+        String key = admin.get("/api/v1/tickets/" + n + "/postmortem").json().get("chronology").get(0).get("key").asString();
+        List<java.util.concurrent.Future<Response>> answers = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(20)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 20; i++) {
+                int k = i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return k % 2 == 0 ? admin.post("/api/v1/tickets/" + n + "/postmortem/causes", "{\"causeId\":" + cause + "}")
+                            : admin.send("PUT", "/api/v1/tickets/" + n + "/postmortem/chronology/" + key,
+                                    "{\"at\":\"2026-05-05T10:00\",\"text\":\"Version " + k + "\"}");
+                }));
+            }
+            start.countDown();
+        }
+        for (var answer : answers) {
+            assertThat(answer.get().status()).as(answer.get().toString()).isIn(200, 201);
+        }
+        assertThat(count("incident_causes WHERE ticket_number = " + n)).isEqualTo(1);
+        assertThat(count("postmortem_timeline WHERE ticket_number = " + n)).isEqualTo(1);
+    }
+
+    @Test
     void badCausesAndFixesAreRefusedNamingTheFieldAndWriteNothing() {
         CLOCK.set(OffsetDateTime.parse("2026-03-05T10:00:00+01:00").toInstant());
         DeskClient admin = DeskClient.admin(port);
