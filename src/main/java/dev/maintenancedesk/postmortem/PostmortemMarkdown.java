@@ -56,7 +56,7 @@ final class PostmortemMarkdown {
         line("- " + t("postmortem.md.zone", zone.getId()));
         if (pm.recurring()) {
             line("- " + t("postmortem.md.recurring", String.join(", ", pm.causes().stream()
-                    .filter(Postmortem.LinkedCause::recurring).map(c -> "« " + c.title() + " »").toList())));
+                    .filter(Postmortem.LinkedCause::recurring).map(c -> t("postmortem.md.quoted", c.title())).toList())));
         }
         if (pm.updatedBy() != null) {
             line("- " + t("postmortem.md.updated", pm.updatedBy(), when(pm.updatedAt())));
