@@ -35,6 +35,11 @@ class NotificationTexts {
         return text(reader, "notify.p1.new", String.valueOf(ticket), title, messages.getMessage(target, reader.locale()));
     }
 
+    /** The words are the postmortem module's ({@code postmortem.notify.recurrence}). */
+    String recurrence(long ticket, String title, String cause, Reader reader) {
+        return text(reader, "postmortem.notify.recurrence", String.valueOf(ticket), title, cause);
+    }
+
     String assigned(long ticket, String title, String by, Reader reader) {
         return text(reader, "words.notify.assigned", String.valueOf(ticket), title, by);
     }

@@ -5,6 +5,7 @@ import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.postmortem.RecurrenceDetected;
 import dev.maintenancedesk.sla.SlaAtRisk;
 import dev.maintenancedesk.sla.SlaBreached;
 import dev.maintenancedesk.tickets.FieldChange;
@@ -110,6 +111,13 @@ class Notifications {
         personal("transitioned:" + e.number() + ":" + e.at() + ":" + e.to(), ticket.reporter(), e.actor(),
                 NotificationKind.STATE_CHANGED,
                 r -> texts.transitioned(e.number(), ticket.title(), e.from(), e.to(), by, r));
+    }
+
+    /** An incident came back after its cause's corrective tickets were all closed: the leads hear of it. */
+    @ApplicationModuleListener
+    void on(RecurrenceDetected e) {
+        send("recurrence:" + e.ticket() + ":" + e.causeId(), withLeads(new LinkedHashSet<>()),
+                r -> texts.recurrence(e.ticket(), e.ticketTitle(), e.causeTitle(), r));
     }
 
     /** A mail to one person about what someone else did, unless they turned that kind off. */

@@ -509,8 +509,19 @@ final class PlanReader {
             sections.add(new PostmortemSection(uniqueKey(n, seen, "section"), n.localized("title", true)));
             n.finish();
         }
+        java.time.Period resolvedAfter = PostmortemRule.DEFAULT_CAUSE_RESOLVED_AFTER;
+        var resolved = p.optionalText("cause_resolved_after");
+        if (resolved.isPresent()) {
+            var days = java.util.regex.Pattern.compile("([1-9][0-9]{0,3})d").matcher(resolved.get());
+            if (days.matches()) {
+                resolvedAfter = java.time.Period.ofDays(Integer.parseInt(days.group(1)));
+            } else {
+                p.problem("cause_resolved_after", Problems.quote(resolved.get())
+                        + " is not a number of calendar days (examples: 30d, 90d)");
+            }
+        }
         p.finish();
-        return new PostmortemRule(List.copyOf(priorities), labels, List.copyOf(sections));
+        return new PostmortemRule(List.copyOf(priorities), labels, List.copyOf(sections), resolvedAfter);
     }
 
     private List<TicketTemplate> templates(Node root) {

@@ -9,7 +9,6 @@ import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.PostmortemRule.PostmortemSection;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.TicketType;
-import dev.maintenancedesk.postmortem.Postmortem;
 import dev.maintenancedesk.postmortem.Postmortems;
 import dev.maintenancedesk.tickets.Comment;
 import dev.maintenancedesk.tickets.HistoryEntry;
@@ -87,8 +86,6 @@ class TicketPageController {
     }
 
     record ShownComment(long id, String author, String html, OffsetDateTime createdAt) {}
-
-    record Section(String key, String title, String text, String html) {}
 
     /** A history entry with its values readable: states, types, priorities and flags translated, long texts left out. */
     record HistoryLine(OffsetDateTime at, String actor, String action, String field, String before, String after,
@@ -179,9 +176,9 @@ class TicketPageController {
                     .orElse(new Person(ticket.assignee(), ticket.assignee())));
         }
         model.addAttribute("developers", developers);
-        if (plan.needsPostmortem(ticket.priority(), ticket.labels())) {
-            model.addAttribute("postmortem", postmortem(number));
-            model.addAttribute("canWritePostmortem", postmortems.mayWrite(actor));
+        // The post-mortem's summary; it is written on its own page (/tickets/{n}/postmortem, web/postmortem).
+        if (plan.needsPostmortem(ticket.priority(), ticket.labels()) || postmortems.exists(number)) {
+            model.addAttribute("postmortem", postmortems.get(number));
         }
         model.addAttribute("clocks", slaClocks.clocks(number));
         return "tickets/show";
@@ -395,18 +392,6 @@ class TicketPageController {
 
     private ShownComment shown(Comment c) {
         return new ShownComment(c.id(), c.author(), markdown.toSafeHtml(c.body()), c.createdAt());
-    }
-
-    private List<Section> postmortem(long number) {
-        Postmortem written = postmortems.get(number);
-        String language = LocaleContextHolder.getLocale().getLanguage();
-        List<Section> sections = new ArrayList<>();
-        for (PostmortemSection section : plan.postmortem().sections()) {
-            String text = written.sections().stream().filter(s -> s.key().equals(section.key()))
-                    .map(Postmortem.Section::text).findFirst().orElse("");
-            sections.add(new Section(section.key(), section.title().in(language), text, markdown.toSafeHtml(text)));
-        }
-        return sections;
     }
 
     private static Person person(UserAccount u) {

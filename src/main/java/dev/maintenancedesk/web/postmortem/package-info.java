@@ -1,0 +1,2 @@
+/** The post-mortem page of a ticket and the root-causes page (package-private controllers). */
+package dev.maintenancedesk.web.postmortem;
