@@ -323,6 +323,11 @@ public class BacklogReviews {
      */
     @ApplicationModuleListener
     void on(PreventiveTicketOpened opened) {
+        linkReviewTicket(opened);
+    }
+
+    /** What {@link #on} does, synchronously: remembers the ticket and comments on it once. */
+    public void linkReviewTicket(PreventiveTicketOpened opened) {
         if (!PREVENTIVE_ACTION.equals(opened.actionKey())) {
             return;
         }
