@@ -92,6 +92,11 @@ public class BacklogReviews {
         return YearMonth.now(clock.withZone(zone));
     }
 
+    /** Today in the plan's zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
     /** Whether the actor may score tickets and write the minutes: a LEAD or an ADMIN. */
     public static boolean mayReview(Actor actor) {
         return actor.atLeast(Role.LEAD);
