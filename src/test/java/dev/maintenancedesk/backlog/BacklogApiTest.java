@@ -221,6 +221,12 @@ class BacklogApiTest {
         JsonNode month = lead.get("/api/v1/backlog/2026-03").json();
         assertThat(month.get("cycle").toString()).isEqualTo("[" + export + "," + deps + "," + export + "]");
         assertThat(month.get("items").size()).isEqualTo(3);
+        // and the page says it, naming the tickets, in French
+        DeskClient page = DeskClient.browserLogin(port, "lena", "pw-lena-0123456789");
+        Response shown = page.get("/backlog");
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.body()).contains("Les dépendances forment un cycle", "Ces tickets se bloquent en boucle : " + cycle,
+                "Le backlog par score seul");
         assertThat(dev.delete("/api/v1/tickets/" + deps + "/links?kind=BLOCKS&target=%23" + export).status()).isEqualTo(200);
         assertThat(lead.get("/api/v1/backlog").status()).isEqualTo(200);
     }
