@@ -180,17 +180,16 @@ public class BacklogReviews {
         }
         requireInScope(tickets.get(number));
         Instant now = clock.instant();
-        int updated = jdbc.sql("UPDATE backlog_scores SET user_value = COALESCE(:v, user_value),"
+        // insert-if-absent then update: concurrent first scores of one ticket meet on the primary key
+        // without failing the transaction (PostgreSQL aborts a transaction on a duplicate key)
+        jdbc.sql("INSERT INTO backlog_scores (ticket_number, scored_by, scored_at) VALUES (:n, :by, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("n", number).param("by", actor.username()).param("at", Timestamp.from(now)).update();
+        jdbc.sql("UPDATE backlog_scores SET user_value = COALESCE(:v, user_value),"
                         + " technical_risk = COALESCE(:r, technical_risk), scored_by = :by, scored_at = :at"
                         + " WHERE ticket_number = :n")
                 .param("v", userValue).param("r", technicalRisk).param("by", actor.username())
                 .param("at", Timestamp.from(now)).param("n", number).update();
-        if (updated == 0) {
-            jdbc.sql("INSERT INTO backlog_scores (ticket_number, user_value, technical_risk, scored_by, scored_at)"
-                            + " VALUES (:n, :v, :r, :by, :at)")
-                    .param("v", userValue).param("r", technicalRisk).param("by", actor.username())
-                    .param("at", Timestamp.from(now)).param("n", number).update();
-        }
         refreshSnapshotIfRecorded();
         return current();
     }
@@ -201,6 +200,10 @@ public class BacklogReviews {
      * the cycle named, and nothing is written.
      */
     public Backlog addDependency(long blocker, Long blocked, Actor actor) {
+        if (!mayReview(actor)) {
+            throw new Forbidden("backlog-dependency-forbidden",
+                    "only a lead or an administrator adds dependencies from the review (a developer links from the ticket)");
+        }
         if (blocked == null) {
             throw InvalidInput.of(FieldError.of("blocks", "required", "is required: the number of the ticket it blocks"));
         }
@@ -244,10 +247,12 @@ public class BacklogReviews {
         requireInScope(tickets.get(number));
         ensureReview(month, actor);
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM backlog_decisions WHERE review_month = :m AND ticket_number = :n")
-                .param("m", month.toString()).param("n", number).update();
         jdbc.sql("INSERT INTO backlog_decisions (review_month, ticket_number, decision, release_name, decided_by, decided_at)"
-                        + " VALUES (:m, :n, :d, :r, :by, :at)")
+                        + " VALUES (:m, :n, :d, :r, :by, :at) ON CONFLICT DO NOTHING")
+                .param("m", month.toString()).param("n", number).param("d", decision.name()).param("r", named)
+                .param("by", actor.username()).param("at", Timestamp.from(now)).update();
+        jdbc.sql("UPDATE backlog_decisions SET decision = :d, release_name = :r, decided_by = :by, decided_at = :at"
+                        + " WHERE review_month = :m AND ticket_number = :n")
                 .param("m", month.toString()).param("n", number).param("d", decision.name()).param("r", named)
                 .param("by", actor.username()).param("at", Timestamp.from(now)).update();
         snapshot(month, live());
@@ -294,7 +299,7 @@ public class BacklogReviews {
                 .param("m", month.toString()).update();
         jdbc.sql("DELETE FROM backlog_review_attendees WHERE review_month = :m").param("m", month.toString()).update();
         for (String name : present) {
-            jdbc.sql("INSERT INTO backlog_review_attendees (review_month, username) VALUES (:m, :u)")
+            jdbc.sql("INSERT INTO backlog_review_attendees (review_month, username) VALUES (:m, :u) ON CONFLICT DO NOTHING")
                     .param("m", month.toString()).param("u", name).update();
         }
         snapshot(month, live());
@@ -475,17 +480,10 @@ public class BacklogReviews {
     }
 
     private void ensureReview(YearMonth month, Actor actor) {
-        int exists = jdbc.sql("SELECT COUNT(*) FROM backlog_reviews WHERE review_month = :m").param("m", month.toString())
-                .query(Integer.class).single();
-        if (exists == 0) {
-            try {
-                jdbc.sql("INSERT INTO backlog_reviews (review_month, updated_by, updated_at) VALUES (:m, :by, :at)")
-                        .param("m", month.toString()).param("by", actor.username())
-                        .param("at", Timestamp.from(clock.instant())).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // another writer created it first: the same row
-            }
-        }
+        jdbc.sql("INSERT INTO backlog_reviews (review_month, updated_by, updated_at) VALUES (:m, :by, :at)"
+                        + " ON CONFLICT DO NOTHING")
+                .param("m", month.toString()).param("by", actor.username())
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 
     private List<String> attendees(String month) {
@@ -512,11 +510,14 @@ public class BacklogReviews {
 
     private void snapshot(YearMonth month, Live live) {
         String m = month.toString();
+        // one writer of a month's snapshot at a time: the review's row is the lock
+        jdbc.sql("SELECT review_month FROM backlog_reviews WHERE review_month = :m FOR UPDATE").param("m", m)
+                .query(String.class).list();
         jdbc.sql("DELETE FROM backlog_review_items WHERE review_month = :m").param("m", m).update();
         for (BacklogItem item : live.items()) {
             jdbc.sql("INSERT INTO backlog_review_items (review_month, position, ticket_number, title, user_value,"
                             + " technical_risk, score, reason, reason_tickets, tech_debt, age_days)"
-                            + " VALUES (:m, :p, :n, :t, :v, :r, :s, :reason, :rt, :debt, :age)")
+                            + " VALUES (:m, :p, :n, :t, :v, :r, :s, :reason, :rt, :debt, :age) ON CONFLICT DO NOTHING")
                     .param("m", m).param("p", item.rank()).param("n", item.number()).param("t", item.title())
                     .param("v", item.userValue()).param("r", item.technicalRisk()).param("s", item.score())
                     .param("reason", item.reason().code().name())

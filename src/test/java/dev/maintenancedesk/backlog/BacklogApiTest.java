@@ -200,6 +200,8 @@ class BacklogApiTest {
         assertThat(self.json().get("field").asString()).isEqualTo("blocks");
         assertThat(self.body()).contains("self-link");
         assertThat(lead.post("/api/v1/backlog/tickets/" + export + "/dependencies", "{}").status()).isEqualTo(400);
+        assertThat(dev.post("/api/v1/backlog/tickets/" + export + "/dependencies", "{\"blocks\":" + debt + "}").status())
+                .isEqualTo(403);
 
         // #deps blocking #export would close a cycle: refused, naming it, and the link is not kept
         Response closing = lead.post("/api/v1/backlog/tickets/" + deps + "/dependencies", "{\"blocks\":" + export + "}");
