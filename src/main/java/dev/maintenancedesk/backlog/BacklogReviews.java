@@ -381,6 +381,9 @@ public class BacklogReviews {
                 after = page.nextAfter();
             } while (after != null);
         }
+        // the month's own "revue backlog" ticket is the meeting, not an item to rank
+        jdbc.sql("SELECT ticket_number FROM backlog_reviews WHERE review_month = :m AND ticket_number IS NOT NULL")
+                .param("m", currentMonth().toString()).query(Long.class).optional().ifPresent(scope::remove);
         Map<Long, int[]> scores = scores();
         Map<Long, Set<Long>> blocks = new LinkedHashMap<>();
         scope.keySet().forEach(n -> blocks.put(n, new TreeSet<>()));

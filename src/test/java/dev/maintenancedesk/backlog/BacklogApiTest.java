@@ -286,15 +286,23 @@ class BacklogApiTest {
     @Test
     @Order(6)
     void thePreventiveReviewTicketIsLinkedOnceWithACommentPointingAtThePage() {
-        reviews.linkReviewTicket(new PreventiveTicketOpened("watch_consolidation", "2026-03", deps));
+        long meeting = open("{\"title\":\"Revue backlog 2026-03\",\"type\":\"PREVENTIVE\"}");
+        assertThat(order(lead.get("/api/v1/backlog").json())).contains(meeting);
+        reviews.linkReviewTicket(new PreventiveTicketOpened("watch_consolidation", "2026-03", meeting));
         assertThat(reviews.minutes(java.time.YearMonth.of(2026, 3)).orElseThrow().reviewTicket()).isNull();
-        reviews.linkReviewTicket(new PreventiveTicketOpened(BacklogReviews.PREVENTIVE_ACTION, "2026-03", deps));
-        reviews.linkReviewTicket(new PreventiveTicketOpened(BacklogReviews.PREVENTIVE_ACTION, "2026-03", deps));
-        assertThat(reviews.minutes(java.time.YearMonth.of(2026, 3)).orElseThrow().reviewTicket()).isEqualTo(deps);
-        JsonNode comments = lead.get("/api/v1/tickets/" + deps + "/comments").json();
+        reviews.linkReviewTicket(new PreventiveTicketOpened(BacklogReviews.PREVENTIVE_ACTION, "2026-03", meeting));
+        reviews.linkReviewTicket(new PreventiveTicketOpened(BacklogReviews.PREVENTIVE_ACTION, "2026-03", meeting));
+        assertThat(reviews.minutes(java.time.YearMonth.of(2026, 3)).orElseThrow().reviewTicket()).isEqualTo(meeting);
+        JsonNode comments = lead.get("/api/v1/tickets/" + meeting + "/comments").json();
         assertThat(comments.size()).isEqualTo(1);
         assertThat(comments.get(0).get("body").asString()).contains("/backlog?month=2026-03");
-        assertThat(dev.get("/api/v1/backlog/2026-03/minutes").body()).contains("- Ticket de la revue : #" + deps);
+        assertThat(dev.get("/api/v1/backlog/2026-03/minutes").body()).contains("- Ticket de la revue : #" + meeting);
+        assertThat(DeskClient.browserLogin(port, "dave", "pw-dave-0123456789").get("/backlog").body())
+                .contains("Ticket de la revue :", "href=\"/tickets/" + meeting + "\"");
+        // the meeting's own ticket is not an item of the backlog it reviews
+        assertThat(order(lead.get("/api/v1/backlog").json())).containsExactly(export, deps, debt);
+        assertThat(lead.post("/api/v1/tickets/" + meeting + "/transitions", "{\"to\":\"REJECTED\",\"reason\":\"test\"}")
+                .status()).isEqualTo(200);
     }
 
     @Autowired
@@ -338,6 +346,9 @@ class BacklogApiTest {
             assertThat(order(march)).containsExactly(export, deps, debt);
             assertThat(march.get("minutes").get("decisions").size()).isEqualTo(3);
             assertThat(order(lead.get("/api/v1/backlog").json())).containsExactly(debt, export, deps);
+            String page = DeskClient.browserLogin(port, "lena", "pw-lena-0123456789").get("/backlog?month=2026-03").body();
+            assertThat(page).contains("La revue de mars 2026 est close", "Planifié pour 1.4.0", "Abandonner", "dave, lena")
+                    .doesNotContain("score-form", "decision-form", "minutes-form", "dependency-form");
             assertThat(lead.get("/api/v1/backlog/2026-01").status()).isEqualTo(404);
             assertThat(lead.get("/api/v1/backlog/2026-05").status()).isEqualTo(400);
             assertThat(lead.get("/api/v1/backlog/2026-01/minutes").status()).isEqualTo(404);
