@@ -114,7 +114,8 @@ class BacklogReviewBrowserTest {
     }
 
     private static void waitFor(Browser b, String css, String text) {
-        new WebDriverWait(b.driver, WAIT).until(d -> {
+        // the table is replaced while we look: an element that was just swapped out is looked for again
+        new WebDriverWait(b.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(css));
             return !found.isEmpty() && text.equals(found.getFirst().getText());
         });
