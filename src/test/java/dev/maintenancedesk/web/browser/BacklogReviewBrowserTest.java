@@ -89,6 +89,17 @@ class BacklogReviewBrowserTest {
             assertThat(js(b, "return document.activeElement.id")).isEqualTo("technicalRisk-" + pdf);
             b.screenshot("backlog-review-after");
 
+            // a score outside 1–5 (a tampered select) is refused beside the row, in place, and nothing changes
+            js(b, "var s = document.getElementById('userValue-" + search + "'); var o = document.createElement('option');"
+                    + " o.value = '9'; o.text = '9'; s.add(o); s.value = '9';"
+                    + " s.dispatchEvent(new Event('change', {bubbles: true}));");
+            waitFor(b, "#ticket-" + search + " .error", "une note va de 1 à 5");
+            assertThat(b.find("#userValue-" + search).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(b.text("#ticket-" + search + " .reason")).isEqualTo("non noté");
+            assertThat(rows(b).getFirst()).isEqualTo(String.valueOf(pdf));
+            assertThat(js(b, "return window.backlogMarker")).as("no page load").isEqualTo("same page");
+            b.screenshot("backlog-score-refused");
+
             // a dependency on oneself: refused by the tickets' rule, shown beside the field, nothing added
             b.find("#dependency-blocker").sendKeys(String.valueOf(pdf));
             b.find("#dependency-blocks").sendKeys("#" + pdf);
