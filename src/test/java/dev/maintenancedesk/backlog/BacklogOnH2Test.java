@@ -57,12 +57,14 @@ class BacklogOnH2Test {
         reviews.decide(reviews.currentMonth(), a, Decision.PLAN, "2.0.0", admin);
         reviews.attend(reviews.currentMonth(), reviews.today(), List.of("admin", "admin"), admin);
         reviews.attend(reviews.currentMonth(), reviews.today(), List.of("admin"), admin);
+        long meeting = tickets.create(new NewTicket("Revue backlog", null, TicketType.PREVENTIVE, null, List.of(), null,
+                null, null, null, null), admin).number();
         reviews.linkReviewTicket(new PreventiveTicketOpened(BacklogReviews.PREVENTIVE_ACTION,
-                reviews.currentMonth().toString(), a));
+                reviews.currentMonth().toString(), meeting));
         Minutes minutes = reviews.minutes(reviews.currentMonth()).orElseThrow();
         assertThat(minutes.attendees()).containsExactly("admin");
         assertThat(minutes.decisions()).singleElement().satisfies(d -> assertThat(d.release()).isEqualTo("2.0.0"));
-        assertThat(minutes.reviewTicket()).isEqualTo(a);
+        assertThat(minutes.reviewTicket()).isEqualTo(meeting);
         assertThat(reviews.minutesMarkdown(reviews.currentMonth(), "en")).contains("| Plan for 2.0.0 |", "blocks #" + a,
                 "`tech-debt` tickets: 1 of 2 (50 %)");
         assertThat(tickets.link(a, new TicketLink(LinkKind.RELATES_TO, "#" + b, null), admin).links()).hasSize(1);
