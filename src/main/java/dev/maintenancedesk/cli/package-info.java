@@ -1,4 +1,4 @@
 /** The picocli commands behind ./desk. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "backup",
-        "preventive", "postmortem", "problem"})
+        "preventive", "postmortem", "backlog", "problem"})
 package dev.maintenancedesk.cli;

@@ -401,8 +401,14 @@ final class PlanReader {
             n.finish();
         }
         String label = labelRef(b, "tech_debt_label");
+        BacklogReview.ScoreFormula score = b.scalar("score", false)
+                .map(s -> Node.enumValue(s.text(), BacklogReview.ScoreFormula.class, "a score formula", (p, m) -> {
+                    b.problem("score", m);
+                    return BacklogReview.ScoreFormula.VALUE_TIMES_RISK;
+                }))
+                .orElse(BacklogReview.ScoreFormula.VALUE_TIMES_RISK);
         b.finish();
-        return new BacklogReview(review, List.copyOf(criteria), label);
+        return new BacklogReview(review, List.copyOf(criteria), label, score);
     }
 
     private static DocumentationRules documentation(Node d) {

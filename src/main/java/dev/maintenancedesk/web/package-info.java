@@ -1,3 +1,4 @@
 /** Layout, navigation, dashboard, error pages and problem+json answers shared by every face. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "tickets", "sla", "releases", "postmortem", "notify", "problem", "preventive"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "tickets", "sla",
+        "releases", "postmortem", "preventive", "backlog", "notify", "problem"})
 package dev.maintenancedesk.web;

@@ -1,0 +1,2 @@
+/** The monthly backlog review page (/backlog). */
+package dev.maintenancedesk.web.backlog;
