@@ -1,7 +1,7 @@
 package dev.maintenancedesk.web;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
 import java.time.Duration;
@@ -11,25 +11,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * How pages name people: the display name, the username on hover ({@code fragments/ui :: person}).
- * The team's names are read at once and kept a few seconds, so a list of fifty rows costs no query per
- * row; a name changed in a profile shows everywhere within that time.
+ * Names are kept a few seconds, so a list of fifty rows costs no query per row; a name the cache does not
+ * hold yet (a user created a moment ago) reloads the team's names at once, and a name changed in a profile
+ * shows everywhere within those seconds.
  */
 @Component("people")
 public class People {
 
-    private final LoadingCache<Boolean, Map<String, String>> names;
+    private final Users users;
+    private final Cache<String, String> names = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(10_000).build();
 
     People(Users users) {
-        this.names = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(1)
-                .build(ignored -> {
-                    Map<String, String> byUsername = new HashMap<>();
-                    for (UserAccount user : users.all()) {
-                        String shown = user.displayName() == null || user.displayName().isBlank()
-                                ? user.username() : user.displayName();
-                        byUsername.put(user.username(), shown);
-                    }
-                    return byUsername;
-                });
+        this.users = users;
     }
 
     /** The display name of {@code username}; the username itself for an account the desk does not know (e.g. "github"). */
@@ -37,6 +31,17 @@ public class People {
         if (username == null) {
             return null;
         }
-        return names.get(Boolean.TRUE).getOrDefault(username, username);
+        String known = names.getIfPresent(username);
+        if (known != null) {
+            return known;
+        }
+        Map<String, String> all = new HashMap<>();
+        for (UserAccount user : users.all()) {
+            all.put(user.username(), user.displayName() == null || user.displayName().isBlank()
+                    ? user.username() : user.displayName());
+        }
+        all.putIfAbsent(username, username);
+        names.putAll(all);
+        return all.get(username);
     }
 }
