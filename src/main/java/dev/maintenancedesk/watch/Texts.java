@@ -5,6 +5,9 @@ import java.util.regex.Pattern;
 /** Plain text out of feed HTML, bounded in length: what the desk stores and shows of a summary. */
 final class Texts {
 
+    private static final Pattern BLOCKS = Pattern.compile(
+            "</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|hr|section|article)\\b[^>]*>",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern TAGS = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -15,7 +18,7 @@ final class Texts {
         if (html == null) {
             return null;
         }
-        String text = TAGS.matcher(html).replaceAll(" ");
+        String text = TAGS.matcher(BLOCKS.matcher(html).replaceAll(" ")).replaceAll("");
         text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&#8217;", "’").replace("&amp;", "&");
         text = SPACES.matcher(text).replaceAll(" ").strip();

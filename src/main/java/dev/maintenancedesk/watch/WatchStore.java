@@ -183,14 +183,14 @@ class WatchStore {
             Instant modified, Instant firstSeen, String sources, List<Advisory.Affected> affected) {}
 
     Optional<Stored> stored(String id) {
-        return jdbc.sql("SELECT * FROM watch_advisories WHERE advisory_id = ?").param(id).query(this::stored).optional();
+        return jdbc.sql("SELECT * FROM watch_advisories WHERE advisory_id = ?").param(id).query(this::storedRow).optional();
     }
 
     List<Stored> advisories() {
-        return jdbc.sql("SELECT * FROM watch_advisories ORDER BY advisory_id").query(this::stored).list();
+        return jdbc.sql("SELECT * FROM watch_advisories ORDER BY advisory_id").query(this::storedRow).list();
     }
 
-    private Stored stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private Stored storedRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         String aliases = rs.getString("aliases");
         return new Stored(rs.getString("advisory_id"),
                 aliases.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(aliases.split(" "))),
