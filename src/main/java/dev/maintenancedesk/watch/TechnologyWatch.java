@@ -187,7 +187,9 @@ public class TechnologyWatch {
             entries.sort(Comparator.comparing(Digest.Entry::touchesUs).reversed()
                     .thenComparing(Digest.Entry::published, Comparator.reverseOrder()));
             String name = plan.watch().sources().stream().filter(s -> s.key().equals(e.getKey()))
-                    .map(Watch.Source::name).findFirst().orElse(e.getKey());
+                    .map(s -> plan.watch().sources().stream().filter(o -> o.name().equals(s.name())).count() > 1
+                            ? s.name() + " (" + s.kind().name() + ")" : s.name())
+                    .findFirst().orElse(e.getKey());
             sections.add(new Digest.Section(e.getKey(), name, List.copyOf(entries)));
         }
         return new Digest(month, List.copyOf(monthAlerts), List.copyOf(sections));
