@@ -73,7 +73,7 @@ class SecurityAlerts {
                 }
                 for (Dependency d : candidates) {
                     match(affected, d).ifPresent(m -> {
-                        if (seen.add(a.id() + " " + d.ecosystem() + " " + d.name() + " " + m.version())) {
+                        if (seen.add(a.id() + " " + d.ecosystem() + " " + d.ecosystem().normalize(d.name()) + " " + m.version())) {
                             out.add(new Match(a, d, m.version(), m.fixed()));
                         }
                     });
@@ -123,7 +123,7 @@ class SecurityAlerts {
             ids.add(m.advisory().id());
             ids.addAll(m.advisory().aliases());
             String eco = m.dependency().ecosystem().osvName();
-            String pkg = m.dependency().name();
+            String pkg = m.dependency().ecosystem().normalize(m.dependency().name());
             if (store.alertExists(ids, eco, pkg, m.version())) {
                 continue;
             }

@@ -39,7 +39,11 @@ class SourceFetchTest {
     }
 
     static SourceFetcher fetcher(RateLimiter limiter) {
-        return new SourceFetcher(new SourceHttp(Duration.ofSeconds(1), CLOCK), limiter, null, 2, 20, 300);
+        return fetcher(limiter, CLOCK);
+    }
+
+    static SourceFetcher fetcher(RateLimiter limiter, Clock clock) {
+        return new SourceFetcher(new SourceHttp(Duration.ofSeconds(1), clock), limiter, null, 2, 20, 300);
     }
 
     static SourceFetcher fetcher() {

@@ -54,7 +54,7 @@ class WatchPages {
         model.addAttribute("month", shown);
         model.addAttribute("previous", shown.minusMonths(1));
         model.addAttribute("next", shown.plusMonths(1));
-        model.addAttribute("title", TechnologyWatch.title(shown));
+        model.addAttribute("heading", TechnologyWatch.title(shown));
         model.addAttribute("digest", watch.digest(shown));
         model.addAttribute("failing", watch.sources().stream().filter(s -> s.failing()).count());
         return "watch/digest";
