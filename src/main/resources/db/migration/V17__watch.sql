@@ -4,6 +4,8 @@ CREATE TABLE watch_sources (
     source_key    VARCHAR(300)             NOT NULL PRIMARY KEY,
     state         VARCHAR(20)              NOT NULL,
     error         VARCHAR(1000),
+    error_code    VARCHAR(60),
+    error_args    VARCHAR(1000),
     last_attempt  TIMESTAMP WITH TIME ZONE,
     last_success  TIMESTAMP WITH TIME ZONE,
     retry_after   TIMESTAMP WITH TIME ZONE,

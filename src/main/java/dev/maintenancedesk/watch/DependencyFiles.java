@@ -44,25 +44,31 @@ final class DependencyFiles {
 
     /** A dependency file that is missing, unreadable or malformed. */
     static final class Unreadable extends Exception {
-        Unreadable(String message) {
+        /** The message key under {@code watch.error.file.} and its arguments (the file first). */
+        final String code;
+        final List<String> args;
+
+        Unreadable(String code, String message, Object... args) {
             super(message);
+            this.code = code;
+            this.args = java.util.Arrays.stream(args).map(String::valueOf).toList();
         }
     }
 
     static List<Dependency> read(Path repository, String file) throws Unreadable {
         Path path = repository.resolve(file).normalize();
         if (!path.startsWith(repository.normalize())) {
-            throw new Unreadable(file + ": outside the repository");
+            throw new Unreadable("outside", file + ": outside the repository", file);
         }
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new Unreadable(file + ": no such file in " + repository);
+            throw new Unreadable("missing", file + ": no such file in " + repository, file, repository);
         } catch (MalformedInputException e) {
-            throw new Unreadable(file + ": not UTF-8 text");
+            throw new Unreadable("notUtf8", file + ": not UTF-8 text", file);
         } catch (IOException e) {
-            throw new Unreadable(file + ": cannot be read (" + e.getMessage() + ")");
+            throw new Unreadable("unreadable", file + ": cannot be read (" + e.getMessage() + ")", file, e.getMessage());
         }
         return parse(file, text);
     }
@@ -91,13 +97,15 @@ final class DependencyFiles {
             }
             Matcher m = REQUIREMENT.matcher(line);
             if (!m.matches()) {
-                throw new Unreadable(file + ", line " + (i + 1) + ": not a requirement: \"" + line + "\"");
+                throw new Unreadable("notRequirement", file + ", line " + (i + 1) + ": not a requirement: \"" + line + "\"",
+                        file, i + 1, Texts.clip(line, 200));
             }
             Pep440.SpecifierSet spec;
             try {
                 spec = Pep440.SpecifierSet.parse(m.group("spec"));
             } catch (IllegalArgumentException e) {
-                throw new Unreadable(file + ", line " + (i + 1) + ": " + e.getMessage());
+                throw new Unreadable("badSpecifier", file + ", line " + (i + 1) + ": " + e.getMessage(), file, i + 1,
+                        Texts.clip(e.getMessage(), 200));
             }
             String pinned = spec.pinned().orElse(null);
             out.add(new Dependency(file, Ecosystem.PYPI, m.group("name"), pinned,
@@ -111,11 +119,12 @@ final class DependencyFiles {
         try {
             root = TOML.readTree(text);
         } catch (JacksonException e) {
-            throw new Unreadable(file + ": not TOML (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new Unreadable("notToml", file + ": not TOML (" + firstLine(e.getOriginalMessage()) + ")", file,
+                    firstLine(e.getOriginalMessage()));
         }
         JsonNode packages = root.path("package");
         if (!packages.isArray()) {
-            throw new Unreadable(file + ": no [[package]] tables (not a poetry.lock)");
+            throw new Unreadable("notPoetry", file + ": no [[package]] tables (not a poetry.lock)", file);
         }
         List<Dependency> out = new ArrayList<>();
         int i = 0;
@@ -123,7 +132,7 @@ final class DependencyFiles {
             String name = text(p.path("name"));
             String version = text(p.path("version"));
             if (name == null || version == null) {
-                throw new Unreadable(file + ": package[" + i + "] has no name or version");
+                throw new Unreadable("poetryPackage", file + ": package[" + i + "] has no name or version", file, i);
             }
             out.add(new Dependency(file, Ecosystem.PYPI, name, version, "==" + version));
             i++;
@@ -136,10 +145,11 @@ final class DependencyFiles {
         try {
             root = JSON.readTree(text);
         } catch (JacksonException e) {
-            throw new Unreadable(file + ": not JSON (" + firstLine(e.getOriginalMessage()) + ")");
+            throw new Unreadable("notJson", file + ": not JSON (" + firstLine(e.getOriginalMessage()) + ")", file,
+                    firstLine(e.getOriginalMessage()));
         }
         if (!root.isObject() || !(root.path("packages").isObject() || root.path("dependencies").isObject())) {
-            throw new Unreadable(file + ": neither \"packages\" nor \"dependencies\" (not a package-lock.json)");
+            throw new Unreadable("notLock", file + ": neither \"packages\" nor \"dependencies\" (not a package-lock.json)", file);
         }
         Map<String, Dependency> out = new LinkedHashMap<>();
         if (root.path("packages").isObject()) {
@@ -184,11 +194,11 @@ final class DependencyFiles {
             builder.setErrorHandler(null);
             doc = builder.parse(new InputSource(new StringReader(text)));
         } catch (Exception e) {
-            throw new Unreadable(file + ": not XML (" + firstLine(e.getMessage()) + ")");
+            throw new Unreadable("notXml", file + ": not XML (" + firstLine(e.getMessage()) + ")", file, firstLine(e.getMessage()));
         }
         Element project = doc.getDocumentElement();
         if (!"project".equals(project.getLocalName() != null ? project.getLocalName() : project.getTagName())) {
-            throw new Unreadable(file + ": the root element is not <project> (not a pom.xml)");
+            throw new Unreadable("notPom", file + ": the root element is not <project> (not a pom.xml)", file);
         }
         Map<String, String> properties = new HashMap<>();
         Element props = child(project, "properties");
@@ -217,7 +227,7 @@ final class DependencyFiles {
                     String artifact = resolve(childText(d, "artifactId"), properties);
                     String version = resolve(childText(d, "version"), properties);
                     if (group == null || artifact == null) {
-                        throw new Unreadable(file + ": a <dependency> without groupId or artifactId");
+                        throw new Unreadable("pomDependency", file + ": a <dependency> without groupId or artifactId", file);
                     }
                     boolean exact = version != null && !version.contains("${") && !version.matches("[\\[(].*");
                     out.add(new Dependency(file, Ecosystem.MAVEN, group + ":" + artifact, exact ? version : null,

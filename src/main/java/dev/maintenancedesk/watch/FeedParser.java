@@ -29,7 +29,7 @@ final class FeedParser {
             feed = input.build(new XmlReader(new ByteArrayInputStream(body), true));
         } catch (Exception e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new SourceHttp.Failure("not an RSS or Atom feed (" + Texts.clip(m, 200) + ")");
+            throw new SourceHttp.Failure("notFeed", "not an RSS or Atom feed (" + Texts.clip(m, 200) + ")", Texts.clip(m, 200));
         }
         List<Item> items = new ArrayList<>();
         for (SyndEntry e : feed.getEntries()) {

@@ -31,18 +31,19 @@ final class OsvRecords {
         try {
             JsonNode n = JSON.readTree(body);
             if (n == null || !n.isObject()) {
-                throw new SourceHttp.Failure("not a JSON object (" + what + ")");
+                throw new SourceHttp.Failure("notJsonObject", "not a JSON object (" + what + ")", what);
             }
             return n;
         } catch (JacksonException e) {
-            throw new SourceHttp.Failure("not JSON (" + what + "): " + Texts.clip(e.getOriginalMessage(), 200));
+            throw new SourceHttp.Failure("notJson", "not JSON (" + what + "): " + Texts.clip(e.getOriginalMessage(), 200), what,
+                    Texts.clip(e.getOriginalMessage(), 200));
         }
     }
 
     static Advisory osv(JsonNode r) throws SourceHttp.Failure {
         String id = DependencyFiles.text(r.path("id"));
         if (id == null || id.isBlank()) {
-            throw new SourceHttp.Failure("an OSV record without an id");
+            throw new SourceHttp.Failure("osvNoId", "an OSV record without an id");
         }
         Set<String> aliases = new LinkedHashSet<>();
         for (JsonNode a : r.path("aliases")) {

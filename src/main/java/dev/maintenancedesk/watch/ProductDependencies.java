@@ -53,15 +53,17 @@ class ProductDependencies {
             String key = FILE_PREFIX + file;
             try {
                 if (!Files.isDirectory(clone)) {
-                    throw new DependencyFiles.Unreadable(file + ": the product repository " + clone + " is not a directory");
+                    throw new DependencyFiles.Unreadable("notDirectory", file + ": the product repository " + clone
+                            + " is not a directory", file, clone);
                 }
                 List<Dependency> deps = DependencyFiles.read(clone, file);
                 store.recordSuccess(key, "OK", null, null, deps.size(), clock.instant());
                 all.addAll(deps);
             } catch (DependencyFiles.Unreadable e) {
-                store.recordFailure(key, e.getMessage(), null, clock.instant());
+                store.recordFailure(key, e.getMessage(), "file." + e.code, e.args, null, clock.instant());
             } catch (RuntimeException e) {
-                store.recordFailure(key, file + ": " + e.getClass().getSimpleName() + " while reading", null, clock.instant());
+                store.recordFailure(key, file + ": " + e.getClass().getSimpleName() + " while reading", "file.unreadable",
+                        List.of(file, e.getClass().getSimpleName()), null, clock.instant());
             }
         }
         return all;

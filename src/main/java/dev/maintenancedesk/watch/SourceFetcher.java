@@ -56,7 +56,7 @@ final class SourceFetcher {
 
     Batch fetch(Watch.Source source, Previous previous, List<Dependency> dependencies,
             Function<String, Instant> storedModified, Instant now) throws SourceHttp.Failure {
-        URI uri = SourceHttp.uri(source.url()).orElseThrow(() -> new SourceHttp.Failure("not a URL: " + source.url()));
+        URI uri = SourceHttp.uri(source.url()).orElseThrow(() -> new SourceHttp.Failure("badUrl", "not a URL: " + source.url(), source.url()));
         return switch (source.kind()) {
             case FEED -> feed(uri, previous, now);
             case NVD -> nvd(uri, source, previous, now);
@@ -97,12 +97,12 @@ final class SourceFetcher {
                     nvdLimiter.acquire();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SourceHttp.Failure("interrupted");
+                    throw new SourceHttp.Failure("interrupted", "interrupted");
                 }
                 JsonNode answer = OsvRecords.tree(http.get(URI.create(q.toString()), null, null, headers).body(),
                         "NVD CVE API 2.0 page");
                 if (!answer.path("vulnerabilities").isArray() || !answer.path("totalResults").isNumber()) {
-                    throw new SourceHttp.Failure("not an NVD CVE API 2.0 answer (no vulnerabilities/totalResults)");
+                    throw new SourceHttp.Failure("notNvd", "not an NVD CVE API 2.0 answer (no vulnerabilities/totalResults)");
                 }
                 for (Advisory a : OsvRecords.nvd(answer)) {
                     advisories.put(a.id(), a);
@@ -154,7 +154,7 @@ final class SourceFetcher {
                 }
                 JsonNode answer = OsvRecords.tree(http.postJson(querybatch, body.toString()).body(), "OSV querybatch");
                 if (!answer.path("results").isArray() || answer.path("results").size() != asked.size()) {
-                    throw new SourceHttp.Failure("not an OSV querybatch answer (one result per query expected)");
+                    throw new SourceHttp.Failure("notOsv", "not an OSV querybatch answer (one result per query expected)");
                 }
                 for (int k = 0; k < asked.size(); k++) {
                     JsonNode result = answer.path("results").get(k);

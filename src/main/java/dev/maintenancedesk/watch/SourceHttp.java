@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,14 +54,19 @@ final class SourceHttp {
     /** A fetch that did not work; {@code retryAfter} is set when the server said when to come back. */
     static final class Failure extends Exception {
         final Instant retryAfter;
+        /** The message key under {@code watch.error.} and its arguments: what the sources page shows. */
+        final String code;
+        final List<String> args;
 
-        Failure(String message, Instant retryAfter) {
+        Failure(String code, String message, Instant retryAfter, Object... args) {
             super(message);
             this.retryAfter = retryAfter;
+            this.code = code;
+            this.args = java.util.Arrays.stream(args).map(String::valueOf).toList();
         }
 
-        Failure(String message) {
-            this(message, null);
+        Failure(String code, String message, Object... args) {
+            this(code, message, null, args);
         }
     }
 
@@ -88,38 +94,40 @@ final class SourceHttp {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new Failure("no answer within " + timeout.toSeconds() + " s (timed out)");
+            throw new Failure("timeout", "no answer within " + timeout.toSeconds() + " s (timed out)", timeout.toSeconds());
         } catch (ConnectException e) {
-            throw new Failure("cannot connect to " + uri.getHost() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            throw new Failure("connect", "cannot connect to " + uri.getHost() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"),
+                    uri.getHost());
         } catch (IOException e) {
-            throw new Failure("network error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+            throw new Failure("network", "network error: " + detail, detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure("interrupted");
+            throw new Failure("interrupted", "interrupted");
         }
         int status = response.statusCode();
         byte[] body;
         try (InputStream in = response.body()) {
             body = in.readNBytes(MAX_BODY + 1);
         } catch (HttpTimeoutException e) {
-            throw new Failure("the answer did not finish within " + timeout.toSeconds() + " s (timed out)");
+            throw new Failure("timeout", "the answer did not finish within " + timeout.toSeconds() + " s (timed out)",
+                    timeout.toSeconds());
         } catch (IOException e) {
-            throw new Failure("the answer broke off: " + e.getClass().getSimpleName());
+            throw new Failure("network", "the answer broke off: " + e.getClass().getSimpleName(), e.getClass().getSimpleName());
         }
         if (status == 304) {
             return new Answer(304, new byte[0], header(response, "ETag"), header(response, "Last-Modified"));
         }
         if (status == 429 || status == 503) {
             Instant after = retryAfter(header(response, "Retry-After"));
-            throw new Failure("HTTP " + status + (status == 429 ? " (too many requests)" : " (unavailable)")
-                    + (after == null ? "" : "; retry after " + after), after);
+            throw new Failure(after == null ? "busy" : "busyUntil", "HTTP " + status
+                    + (status == 429 ? " (too many requests)" : " (unavailable)"), after, status);
         }
         if (status < 200 || status > 299) {
-            throw new Failure("HTTP " + status);
+            throw new Failure("http", "HTTP " + status, status);
         }
         if (body.length > MAX_BODY) {
-            throw new Failure("the answer is larger than " + MAX_BODY / (1024 * 1024) + " MB");
+            throw new Failure("tooLarge", "the answer is larger than " + MAX_BODY / (1024 * 1024) + " MB", MAX_BODY / (1024 * 1024));
         }
         return new Answer(status, body, header(response, "ETag"), header(response, "Last-Modified"));
     }

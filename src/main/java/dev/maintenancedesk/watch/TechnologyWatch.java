@@ -118,12 +118,12 @@ public class TechnologyWatch {
                 added += n == null ? 0 : n;
             } catch (SourceHttp.Failure e) {
                 failing++;
-                store.recordFailure(source.key(), e.getMessage(), e.retryAfter, now);
+                store.recordFailure(source.key(), e.getMessage(), e.code, e.args, e.retryAfter, now);
             } catch (RuntimeException e) {
                 failing++;
                 LOG.warn("watch source {} failed", source.key(), e);
-                store.recordFailure(source.key(), "internal error: " + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " (" + Texts.clip(e.getMessage(), 200) + ")"), null, now);
+                String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + Texts.clip(e.getMessage(), 200) + ")");
+                store.recordFailure(source.key(), "internal error: " + detail, "internal", List.of(detail), null, now);
             }
         }
         int opened = alerts.open(deps);
@@ -143,9 +143,10 @@ public class TechnologyWatch {
     }
 
     private SourceStatus status(String key, String name, String kind, String url) {
-        return store.source(key).map(r -> new SourceStatus(key, name, kind, url, r.state(), r.error(), r.lastAttempt(),
-                r.lastSuccess(), r.retryAfter(), r.itemCount()))
-                .orElse(new SourceStatus(key, name, kind, url, "NEVER", null, null, null, null, 0));
+        return store.source(key).map(r -> new SourceStatus(key, name, kind, url, r.state(), r.error(),
+                r.errorCode() == null ? null : "watch.error." + r.errorCode(), r.errorArgs().toArray(String[]::new),
+                r.lastAttempt(), r.lastSuccess(), r.retryAfter(), r.itemCount()))
+                .orElse(new SourceStatus(key, name, kind, url, "NEVER", null, null, new String[0], null, null, null, 0));
     }
 
     /** The product clone the dependency files are read from; empty when {@code DESK_PRODUCT_REPOSITORY} is unset. */

@@ -31,12 +31,16 @@ class WatchStore {
     }
 
     /** A source's (or dependency file's) recorded state. */
-    record SourceRow(String key, String state, String error, Instant lastAttempt, Instant lastSuccess,
-            Instant retryAfter, String etag, String lastModified, int itemCount) {}
+    record SourceRow(String key, String state, String error, String errorCode, List<String> errorArgs,
+            Instant lastAttempt, Instant lastSuccess, Instant retryAfter, String etag, String lastModified, int itemCount) {}
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     Optional<SourceRow> source(String key) {
         return jdbc.sql("SELECT * FROM watch_sources WHERE source_key = ?").param(key)
                 .query((rs, n) -> new SourceRow(rs.getString("source_key"), rs.getString("state"), rs.getString("error"),
+                        rs.getString("error_code"), rs.getString("error_args") == null ? List.of()
+                                : OsvRecords.JSON.readValue(rs.getString("error_args"), STRINGS),
                         instant(rs.getObject("last_attempt", OffsetDateTime.class)),
                         instant(rs.getObject("last_success", OffsetDateTime.class)),
                         instant(rs.getObject("retry_after", OffsetDateTime.class)), rs.getString("etag"),
@@ -51,20 +55,25 @@ class WatchStore {
                     + " item_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
                     .params(key, state, ts(now), ts(now), etag, Texts.clip(lastModified, 100), itemCount).update();
         } else {
-            jdbc.sql("UPDATE watch_sources SET state = ?, error = NULL, last_attempt = ?, last_success = ?,"
+            jdbc.sql("UPDATE watch_sources SET state = ?, error = NULL, error_code = NULL, error_args = NULL, last_attempt = ?, last_success = ?,"
                     + " retry_after = NULL, etag = ?, last_modified = ?, item_count = ? WHERE source_key = ?")
                     .params(state, ts(now), ts(now), etag, Texts.clip(lastModified, 100), itemCount, key).update();
         }
     }
 
-    void recordFailure(String key, String error, Instant retryAfter, Instant now) {
+    void recordFailure(String key, String error, String code, List<String> args, Instant retryAfter, Instant now) {
         String message = Texts.clip(error, 1000);
+        String json = Texts.clip(OsvRecords.JSON.writeValueAsString(args.stream().map(a -> Texts.clip(a, 200)).toList()), 1000);
+        if (!json.endsWith("]")) {
+            json = "[]";
+        }
         if (source(key).isEmpty()) {
-            jdbc.sql("INSERT INTO watch_sources (source_key, state, error, last_attempt, retry_after) VALUES (?, ?, ?, ?, ?)")
-                    .params(key, "FAILING", message, ts(now), ts(retryAfter)).update();
+            jdbc.sql("INSERT INTO watch_sources (source_key, state, error, error_code, error_args, last_attempt, retry_after)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(key, "FAILING", message, code, json, ts(now), ts(retryAfter)).update();
         } else {
-            jdbc.sql("UPDATE watch_sources SET state = 'FAILING', error = ?, last_attempt = ?, retry_after = ?"
-                    + " WHERE source_key = ?").params(message, ts(now), ts(retryAfter), key).update();
+            jdbc.sql("UPDATE watch_sources SET state = 'FAILING', error = ?, error_code = ?, error_args = ?, last_attempt = ?,"
+                    + " retry_after = ? WHERE source_key = ?").params(message, code, json, ts(now), ts(retryAfter), key).update();
         }
     }
 

@@ -205,7 +205,7 @@ class SourceFetchTest {
         assertThatThrownBy(() -> fetch(source("busy", Watch.Kind.FEED, "/busy"), SourceFetcher.Previous.NONE, List.of()))
                 .isInstanceOfSatisfying(SourceHttp.Failure.class, f -> {
                     assertThat(f.retryAfter).isEqualTo(NOW.plusSeconds(120));
-                    assertThat(f).hasMessage("HTTP 429 (too many requests); retry after 2024-08-31T12:02:00Z");
+                    assertThat(f).hasMessage("HTTP 429 (too many requests)");
                 });
     }
 

@@ -105,6 +105,10 @@ class TechnologyWatchTest {
         assertThat(store.source("t-garbage").orElseThrow().error()).startsWith("not an RSS or Atom feed");
         WatchStore.SourceRow busy = store.source("t-busy").orElseThrow();
         assertThat(busy.state()).isEqualTo("FAILING");
+        assertThat(busy.errorCode()).isEqualTo("busyUntil");
+        assertThat(busy.errorArgs()).containsExactly("429");
+        assertThat(store.source("t-slow").orElseThrow().errorCode()).isEqualTo("timeout");
+        assertThat(store.source("file:front/package-lock.json").orElseThrow().errorCode()).isEqualTo("file.notJson");
         assertThat(busy.retryAfter()).isAfter(Instant.now().plusSeconds(60));
         WatchStore.SourceRow django = store.source("t-django").orElseThrow();
         assertThat(django.state()).isEqualTo("OK");
