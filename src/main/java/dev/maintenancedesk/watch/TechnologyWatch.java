@@ -6,6 +6,7 @@ import dev.maintenancedesk.plan.Watch;
 import dev.maintenancedesk.preventive.PreventiveTicketOpened;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public class TechnologyWatch {
 
     /** The preventive action whose ticket the monthly digest fills. */
     public static final String CONSOLIDATION_ACTION = "watch_consolidation";
-    /** The Markdown description stays under the ticket's 64 KiB. */
+    /** The Markdown description stays under the ticket's 64 KiB (bytes of UTF-8; headings counted roughly). */
     static final int MARKDOWN_MAX = 60_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(TechnologyWatch.class);
@@ -223,6 +224,7 @@ public class TechnologyWatch {
             s.append('\n');
         }
         int cut = 0;
+        int bytes = s.toString().getBytes(StandardCharsets.UTF_8).length;
         for (Digest.Section section : d.sections()) {
             s.append("## ").append(Markdowns.escape(section.name())).append(" (").append(section.entries().size())
                     .append(")\n\n");
@@ -231,18 +233,21 @@ public class TechnologyWatch {
                 continue;
             }
             for (Digest.Entry e : section.entries()) {
-                if (s.length() > MARKDOWN_MAX) {
-                    cut++;
-                    continue;
-                }
                 String link = Markdowns.url(e.link());
-                s.append("- ").append(e.published().atZone(zone).toLocalDate()).append(" — ")
+                StringBuilder line = new StringBuilder("- ").append(e.published().atZone(zone).toLocalDate()).append(" — ")
                         .append(e.touchesUs() ? "**" + m("watch.md.touchesUs", locale) + "** " : "")
                         .append(link == null ? Markdowns.escape(e.title()) : "[" + Markdowns.escape(e.title()) + "](" + link + ")")
                         .append('\n');
                 if (e.summary() != null && !e.summary().isBlank() && e.advisory() == null) {
-                    s.append("  ").append(Markdowns.escape(Texts.clip(e.summary(), 240))).append('\n');
+                    line.append("  ").append(Markdowns.escape(Texts.clip(e.summary(), 240))).append('\n');
                 }
+                int size = line.toString().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + size > MARKDOWN_MAX) {
+                    cut++;
+                    continue;
+                }
+                bytes += size;
+                s.append(line);
             }
             s.append('\n');
         }

@@ -233,6 +233,20 @@ class TechnologyWatchTest {
         assertThat(ticket.get("labels").toString()).contains("\"veille\"");
     }
 
+    @Test
+    @Order(6)
+    void aMonthTooLongForATicketIsCutWithAPointerToThePage() {
+        Instant jan = Instant.parse("2030-01-15T10:00:00Z");
+        List<Item> flood = java.util.stream.IntStream.range(0, 900).mapToObj(i -> new Item("flood-" + i,
+                "Élément numéro " + i + " — " + "é".repeat(150), "https://example.org/" + i, "Résumé " + "è".repeat(200),
+                jan.plusSeconds(i), null)).toList();
+        transactions.executeWithoutResult(t -> store.saveItems("t-flood", flood, jan));
+        String md = watch.markdown(YearMonth.of(2030, 1), Locale.FRENCH);
+        assertThat(md.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(64 * 1024);
+        assertThat(md).containsPattern("_\\d+ éléments de plus : voir /watch\\?month=2030-01_\n$");
+        assertThat(md).contains("## t-flood (900)");
+    }
+
     /** Waits (at most 20 s) for what an asynchronous listener does after commit. */
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
