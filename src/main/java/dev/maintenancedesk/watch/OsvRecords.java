@@ -70,7 +70,8 @@ final class OsvRecords {
             };
         }
         List<Advisory.Affected> affected = new ArrayList<>();
-        for (JsonNode a : r.path("affected")) {
+        boolean withdrawn = !r.path("withdrawn").isMissingNode() && !r.path("withdrawn").isNull();
+        for (JsonNode a : withdrawn ? r.path("none") : r.path("affected")) { // a withdrawn record affects nothing
             String ecosystem = DependencyFiles.text(a.path("package").path("ecosystem"));
             String name = DependencyFiles.text(a.path("package").path("name"));
             if (ecosystem == null || name == null) {
@@ -135,7 +136,8 @@ final class OsvRecords {
                 }
             }
             List<Advisory.Affected> affected = new ArrayList<>();
-            for (JsonNode config : cve.path("configurations")) {
+            boolean rejected = "Rejected".equals(DependencyFiles.text(cve.path("vulnStatus")));
+            for (JsonNode config : rejected ? cve.path("none") : cve.path("configurations")) { // a rejected CVE affects nothing
                 for (JsonNode node : config.path("nodes")) {
                     for (JsonNode match : node.path("cpeMatch")) {
                         if (!match.path("vulnerable").asBoolean(false)) {

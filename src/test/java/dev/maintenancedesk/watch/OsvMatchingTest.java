@@ -124,6 +124,22 @@ class OsvMatchingTest {
     }
 
     @Test
+    void withdrawnRecordsAndRejectedCvesAffectNothing() throws Exception {
+        String lodash = new String(OsvMatchingTest.class.getResourceAsStream("/watch/osv/GHSA-35jh-r3h4-6jhm.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Advisory withdrawn = OsvRecords.osv(OsvRecords.tree(lodash.replaceFirst("\\{", "{\"withdrawn\": \"2023-01-01T00:00:00Z\",")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "withdrawn"));
+        assertThat(withdrawn.id()).isEqualTo("GHSA-35jh-r3h4-6jhm");
+        assertThat(withdrawn.affected()).isEmpty();
+        String page = new String(OsvMatchingTest.class.getResourceAsStream("/watch/nvd-page-2.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(OsvRecords.nvd(OsvRecords.tree(page.getBytes(java.nio.charset.StandardCharsets.UTF_8), "nvd")).getFirst().affected())
+                .hasSize(2);
+        assertThat(OsvRecords.nvd(OsvRecords.tree(page.replace("\"vulnStatus\": \"Analyzed\"", "\"vulnStatus\": \"Rejected\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), "nvd")).getFirst().affected()).isEmpty();
+    }
+
+    @Test
     void recordsReadWithAliasesAndScores() {
         Advisory log4shell = record("GHSA-jfh8-c2jp-5v3q");
         assertThat(log4shell.aliases()).containsExactly("CVE-2021-44228");
