@@ -247,6 +247,35 @@ class TechnologyWatchTest {
         assertThat(md).contains("## t-flood (900)");
     }
 
+    @Test
+    @Order(7)
+    void aRecordNamingTwoStoredAdvisoriesMergesThemIntoOne() {
+        Instant now = Instant.parse("2030-02-01T00:00:00Z");
+        Advisory.Affected pkg = new Advisory.Affected("PyPI", "merge-me", List.of(new Advisory.Range("ECOSYSTEM",
+                List.of(new Advisory.Event("introduced", "0"), new Advisory.Event("fixed", "2.0")))), List.of());
+        transactions.executeWithoutResult(t -> {
+            store.saveAdvisory(new Advisory("CVE-2030-0001", java.util.Set.of(), "from NVD", now, now,
+                    new java.math.BigDecimal("5.0"), "https://nvd.nist.gov/vuln/detail/CVE-2030-0001", List.of()), "t-a", now);
+            store.saveAdvisory(new Advisory("GHSA-aaaa-bbbb-cccc", java.util.Set.of(), "from GitHub", now, now, null,
+                    "https://github.com/advisories/GHSA-aaaa-bbbb-cccc", List.of(pkg)), "t-b", now);
+            store.saveItems("t-b", List.of(new Item("GHSA-aaaa-bbbb-cccc", "GHSA", null, null, now, "GHSA-aaaa-bbbb-cccc")), now);
+            store.saveAdvisory(new Advisory("PYSEC-2030-1", java.util.Set.of("CVE-2030-0001", "GHSA-aaaa-bbbb-cccc"), "from PyPA",
+                    now, now.plusSeconds(60), new java.math.BigDecimal("8.1"), "https://osv.dev/vulnerability/PYSEC-2030-1",
+                    List.of(pkg)), "t-c", now);
+        });
+        String owner = store.canonical("CVE-2030-0001").orElseThrow();
+        assertThat(store.canonical("GHSA-aaaa-bbbb-cccc")).contains(owner);
+        assertThat(store.canonical("PYSEC-2030-1")).contains(owner);
+        WatchStore.Stored merged = store.stored(owner).orElseThrow();
+        assertThat(merged.aliases()).containsExactlyInAnyOrder("GHSA-aaaa-bbbb-cccc", "PYSEC-2030-1");
+        assertThat(merged.cvss()).isEqualByComparingTo("8.1");
+        assertThat(merged.affected()).containsExactly(pkg);
+        assertThat(merged.sources().split(" ")).containsExactlyInAnyOrder("t-a", "t-b", "t-c");
+        assertThat(store.stored("GHSA-aaaa-bbbb-cccc")).as("one row left").isEmpty();
+        assertThat(store.items(now.minusSeconds(1), now.plusSeconds(1))).filteredOn(i -> i.sourceKey().equals("t-b"))
+                .extracting(WatchStore.ItemRow::advisoryId).containsExactly(owner);
+    }
+
     /** Waits (at most 20 s) for what an asynchronous listener does after commit. */
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
