@@ -276,6 +276,25 @@ class TechnologyWatchTest {
                 .extracting(WatchStore.ItemRow::advisoryId).containsExactly(owner);
     }
 
+    @Test
+    @Order(8)
+    void theApiGivesTheSourcesAndTheDigest() {
+        DeskClient admin = DeskClient.admin(port);
+        JsonNode august = admin.get("/api/v1/watch/digest?month=2024-08").json();
+        assertThat(august.get("month").asString()).isEqualTo("2024-08");
+        assertThat(august.get("alerts").size()).isEqualTo(3);
+        assertThat(august.get("alerts").toString()).contains("\"displayId\":\"CVE-2024-42005\"", "\"fixed\":\"4.2.15\"");
+        JsonNode sources = admin.get("/api/v1/watch/sources").json();
+        assertThat(sources.toString()).contains("\"key\":\"django\"", "\"key\":\"file:requirements.txt\"");
+        DeskClient.Response bad = admin.get("/api/v1/watch/digest?month=2024-13");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.body()).contains("\"month\"");
+        assertThat(admin.get("/api/v1/watch/digest").status()).isEqualTo(400);
+        assertThat(DeskClient.withToken(port, "mdk_not_a_token_0123456789abcdef").get("/api/v1/watch/sources").status())
+                .isEqualTo(401);
+    }
+
     /** Waits (at most 20 s) for what an asynchronous listener does after commit. */
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -46,7 +46,7 @@ class WatchBrowserTest {
             assertThat(b.text("#source-owasp .watch-state")).isEqualTo("En échec");
             assertThat(b.text("#source-owasp .watch-error")).startsWith("Ce n’est pas un flux RSS ou Atom (");
             assertThat(b.find("#source-owasp .watch-error").getAttribute("title")).startsWith("not an RSS or Atom feed");
-            assertThat(b.text("#source-postgres .watch-error")).isEqualTo("HTTP 429 : le serveur demande d’attendre.");
+            assertThat(b.text("#source-postgres .watch-error")).isEqualTo("HTTP 429 : le serveur est surchargé.");
             assertThat(b.text("#source-postgres")).contains("Le serveur demande d’attendre : nouvel essai après");
             assertThat(b.text("#source-cve .watch-error")).isEqualTo("Le serveur a répondu HTTP 500.");
             assertThat(b.text("#source-cve")).contains("API CVE du NVD", "jamais");
@@ -54,6 +54,14 @@ class WatchBrowserTest {
             assertThat(b.find("#source-owasp").getAttribute("class")).contains("failing");
             assertThat(b.text("#dependencies")).contains("requirements.txt", "Aucun dépôt du produit configuré");
             b.screenshot("watch-sources");
+
+            // on a phone the table becomes one block per source, each value under its column's name
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            b.get("/watch/sources");
+            assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) b.driver).executeScript(
+                    "return document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            b.screenshot("watch-sources-phone");
+            b.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
 
             b.get("/watch?month=2024-09");
             assertThat(b.text("h1")).isEqualTo("Veille 2024-09");
