@@ -54,6 +54,8 @@ class TechnologyWatchTest {
     TransactionTemplate transactions;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @TempDir
     static Path clone;
@@ -293,6 +295,17 @@ class TechnologyWatchTest {
         assertThat(admin.get("/api/v1/watch/digest").status()).isEqualTo(400);
         assertThat(DeskClient.withToken(port, "mdk_not_a_token_0123456789abcdef").get("/api/v1/watch/sources").status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    @Order(9)
+    void theFetchIsAClusterSafeDbSchedulerTaskDueOneIntervalAfterTheFirstStart(
+            @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        assertThat(context.getBeanNamesForType(com.github.kagkarlsson.scheduler.Scheduler.class)).as("db-scheduler runs").hasSize(1);
+        java.sql.Timestamp due = jdbc.queryForObject(
+                "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'watch-fetch'", java.sql.Timestamp.class);
+        assertThat(due.toInstant()).as("PT6H after the first start, not at once: tests never reach the Internet")
+                .isAfter(Instant.now().plus(Duration.ofHours(5)));
     }
 
     /** Waits (at most 20 s) for what an asynchronous listener does after commit. */
