@@ -274,8 +274,4 @@ class WatchStore {
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();
     }
-
-    static OffsetDateTime utc(Instant i) {
-        return i == null ? null : i.atOffset(ZoneOffset.UTC);
-    }
 }
