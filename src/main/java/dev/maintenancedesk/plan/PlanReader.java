@@ -461,17 +461,52 @@ final class PlanReader {
             if (url != null && !isWebAddress(url)) {
                 n.problem("url", Problems.quote(url) + " is not an http(s) address");
             }
-            List<String> packages = n.strings("packages", kind == Watch.Kind.OSV);
-            if (kind == Watch.Kind.FEED && url == null) {
-                n.problem("url", "missing (required for a feed)");
+            List<String> packages = n.strings("packages", false);
+            for (int i = 0; i < packages.size(); i++) {
+                if (!packages.get(i).matches("[A-Za-z][A-Za-z0-9.+-]*:\\S+")) {
+                    n.problem("packages[" + i + "]", Problems.quote(packages.get(i))
+                            + " is not ECOSYSTEM:name (examples: PyPI:django, npm:axios, Maven:org.example:lib)");
+                }
+            }
+            if (url == null) {
+                n.problem("url", "missing (required for a watch source)");
             }
             n.finish();
             sources.add(new Watch.Source(key, name, kind, url, packages));
         }
         Frequency consolidation = w.enumeration("consolidation", Frequency.class, "a frequency");
         String label = labelRef(w, "label");
+        List<String> files = w.strings("dependency_files", false);
+        for (int i = 0; i < files.size(); i++) {
+            String file = files.get(i);
+            String base = file.substring(file.lastIndexOf('/') + 1);
+            if (file.startsWith("/") || file.contains("..") || !(base.matches("requirements.*\\.txt")
+                    || base.equals("poetry.lock") || base.equals("package-lock.json") || base.equals("pom.xml"))) {
+                w.problem("dependency_files[" + i + "]", Problems.quote(file) + " is not a dependency file inside the"
+                        + " repository (known: requirements*.txt, poetry.lock, package-lock.json, pom.xml)");
+            }
+        }
+        String security = w.has("security_label") ? labelRef(w, "security_label") : null;
+        Watch.CvssThresholds cvss = Watch.CvssThresholds.DEFAULT;
+        if (w.has("cvss")) {
+            Node c = w.section("cvss", true);
+            BigDecimal[] t = new BigDecimal[3];
+            BigDecimal[] fallback = {cvss.p1(), cvss.p2(), cvss.p3()};
+            for (int i = 0; i < 3; i++) {
+                String k = "P" + (i + 1);
+                t[i] = c.number(k, true).orElse(fallback[i]);
+                if (t[i].signum() < 0 || t[i].compareTo(BigDecimal.TEN) > 0) {
+                    c.problem(k, t[i] + " is not a CVSS score (0 to 10)");
+                }
+            }
+            if (t[0].compareTo(t[1]) < 0 || t[1].compareTo(t[2]) < 0) {
+                c.problem("P1", "the thresholds must not increase from P1 to P3 (" + t[0] + ", " + t[1] + ", " + t[2] + ")");
+            }
+            c.finish();
+            cvss = new Watch.CvssThresholds(t[0], t[1], t[2]);
+        }
         w.finish();
-        return new Watch(List.copyOf(sources), consolidation, label);
+        return new Watch(List.copyOf(sources), consolidation, label, List.copyOf(files), security, cvss);
     }
 
     private static boolean isWebAddress(String url) {

@@ -234,7 +234,7 @@ public final class PlanRenderer {
         Watch w = plan.watch();
         section(12);
         String consolidation = t(w.consolidation().feminine());
-        line(text("watch.line", w.sources().stream().map(Watch.Source::name).collect(Collectors.joining(", ")),
+        line(text("watch.line", w.sources().stream().map(Watch.Source::name).distinct().collect(Collectors.joining(", ")),
                 consolidation, consolidation.toLowerCase(Locale.ROOT), w.label()));
         paragraph(w.sources().stream().filter(s -> s.url() != null)
                 .map(s -> text("watch.source", s.name(), s.url(),

