@@ -11,12 +11,12 @@ CREATE TABLE kpi_deployments (
     started_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     finished_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     first_commit_at TIMESTAMP WITH TIME ZONE,
-    month           VARCHAR(7)               NOT NULL,
+    finished_month  VARCHAR(7)               NOT NULL,
     url             VARCHAR(500),
     reported_by     VARCHAR(64)              NOT NULL,
     reported_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX kpi_deployments_month_idx ON kpi_deployments (environment, month);
+CREATE INDEX kpi_deployments_month_idx ON kpi_deployments (environment, finished_month);
 CREATE INDEX kpi_deployments_finished_idx ON kpi_deployments (environment, finished_at);
 
 -- Coverage reports (JaCoCo or Cobertura XML) per component and commit: the totals only.
@@ -28,12 +28,12 @@ CREATE TABLE kpi_coverage (
     lines_covered BIGINT                   NOT NULL,
     lines_total   BIGINT                   NOT NULL,
     percent       NUMERIC(7, 3)            NOT NULL,
-    month         VARCHAR(7)               NOT NULL,
+    reported_month VARCHAR(7)              NOT NULL,
     reported_by   VARCHAR(64)              NOT NULL,
     reported_at   TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX kpi_coverage_component_idx ON kpi_coverage (component, reported_at);
-CREATE INDEX kpi_coverage_month_idx ON kpi_coverage (month);
+CREATE INDEX kpi_coverage_month_idx ON kpi_coverage (reported_month);
 
 -- One row per ticket: what the KPIs need, recomputed from the ticket and its SLA clocks after each change.
 CREATE TABLE kpi_ticket_facts (

@@ -59,7 +59,7 @@ public class Coverage {
         CoverageXml.Totals totals = CoverageXml.parse(xml);
         Instant now = clock.instant();
         jdbc.sql("""
-                INSERT INTO kpi_coverage (component, commit_sha, format, lines_covered, lines_total, percent, month,
+                INSERT INTO kpi_coverage (component, commit_sha, format, lines_covered, lines_total, percent, reported_month,
                   reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(component, commit.strip(), totals.format().name(), totals.covered(), totals.total(),
                         totals.percent(), months.of(now), actor.username(), TicketFacts.utc(now))

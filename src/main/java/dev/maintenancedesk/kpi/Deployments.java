@@ -91,7 +91,7 @@ public class Deployments {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO kpi_deployments (environment, version, commit_sha, status, started_at, finished_at,
-                  first_commit_at, month, url, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                  first_commit_at, finished_month, url, reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(d.environment().strip(), d.version(), d.commit(), status.name(),
                         TicketFacts.utc(d.startedAt().toInstant()), TicketFacts.utc(finished),
                         d.firstCommitAt() == null ? null : TicketFacts.utc(d.firstCommitAt().toInstant()),

@@ -29,10 +29,10 @@ class KpiData {
     }
 
     static final String DEPLOYMENTS = """
-            SELECT month, COUNT(*) AS n, SUM(CASE WHEN status = 'SUCCESS' THEN 1 ELSE 0 END) AS met
+            SELECT finished_month, COUNT(*) AS n, SUM(CASE WHEN status = 'SUCCESS' THEN 1 ELSE 0 END) AS met
             FROM kpi_deployments
-            WHERE environment = :environment AND month BETWEEN :from AND :to
-            GROUP BY month""";
+            WHERE environment = :environment AND finished_month BETWEEN :from AND :to
+            GROUP BY finished_month""";
 
     Map<String, Counts> deployments(String environment, String from, String to) {
         return counts(DEPLOYMENTS, Map.of("environment", environment, "from", from, "to", to));

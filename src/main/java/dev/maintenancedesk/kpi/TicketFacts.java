@@ -76,8 +76,13 @@ class TicketFacts {
         refresh(event.number());
     }
 
-    /** Recomputes and stores one ticket's facts. */
+    /**
+     * Recomputes and stores one ticket's facts. The ticket's row is locked first, so that two listeners
+     * refreshing the same ticket at once run one after the other, the second reading what the first saw
+     * or newer (the listeners run in a transaction of their own).
+     */
     void refresh(long number) {
+        jdbc.sql("SELECT number FROM tickets WHERE number = ? FOR UPDATE").param(number).query(Long.class).list();
         TicketView t = tickets.get(number);
         List<HistoryEntry> history = tickets.history(number);
         TicketSla clocks = sla.of(number);
