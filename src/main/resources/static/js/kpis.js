@@ -86,6 +86,8 @@
   function start() {
     if (!window.Chart) { return; }
     document.querySelectorAll("canvas.kpi-canvas").forEach(draw);
+    // the charts now say it all at a glance: each table folds under its chart (open without JavaScript)
+    document.querySelectorAll("details.kpi-figures").forEach(function (d) { d.removeAttribute("open"); });
     document.body.setAttribute("data-kpi-charts", "ready");
   }
 

@@ -231,6 +231,94 @@ class KpiApiTest {
                 .contains("desk_sla_breached{priority=\"P1\"} 0.0");
     }
 
+    /**
+     * A real Prometheus (the Debian binary, its own temporary directory, a free loopback port, scraping
+     * every second with the admin token) scrapes the desk holding the data of the test above; every
+     * PromQL expression of the Grafana dashboard and of alerts.yml returns data through its HTTP API.
+     */
+    @Test
+    @Order(4)
+    void aRealPrometheusScrapesTheDeskAndEveryDashboardAndAlertExpressionHasData() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("desk-prometheus");
+        int promPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            promPort = s.getLocalPort();
+        }
+        java.nio.file.Path rules = java.nio.file.Path.of("ops/prometheus/alerts.yml").toAbsolutePath();
+        java.nio.file.Files.writeString(dir.resolve("prometheus.yml"), """
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                rule_files: ["%s"]
+                scrape_configs:
+                  - job_name: desk
+                    metrics_path: /actuator/prometheus
+                    scrape_timeout: 1s
+                    authorization:
+                      type: Bearer
+                      credentials: %s
+                    static_configs:
+                      - targets: ["127.0.0.1:%d"]
+                """.formatted(rules, DeskTest.ADMIN_TOKEN, port));
+        Process prometheus = new ProcessBuilder(Ops.executable("DESK_PROMETHEUS", "/usr/bin/prometheus"),
+                "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + promPort, "--log.level=warn")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        try {
+            String api = "http://127.0.0.1:" + promPort + "/api/v1/";
+            waitFor(() -> query(api, "up{job=\"desk\"} == 1"), r -> r != null && !r.get("data").get("result").isEmpty());
+            java.util.List<String> expressions = new java.util.ArrayList<>(Ops.dashboardPromQl());
+            expressions.addAll(Ops.alertExpressions());
+            assertThat(expressions).hasSizeGreaterThanOrEqualTo(15);
+            for (String expr : expressions) {
+                JsonNode answer = waitFor(() -> query(api, expr), r -> r != null && !r.get("data").get("result").isEmpty());
+                assertThat(answer.get("status").asString()).as(expr).isEqualTo("success");
+            }
+            // the rules loaded and evaluate without error
+            JsonNode groups = waitFor(() -> get(api + "rules"), r -> r != null && r.get("data").get("groups").size() == 1);
+            groups.get("data").get("groups").get(0).get("rules")
+                    .forEach(r -> assertThat(r.get("health").asString()).as(r.toString()).isEqualTo("ok"));
+        } finally {
+            prometheus.destroy();
+            if (!prometheus.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                prometheus.destroyForcibly().waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+
+    /** The dashboard's PostgreSQL panels run on the desk's database (the data above) and return rows. */
+    @Test
+    @Order(5)
+    void theDashboardsSqlPanelsRunOnTheDatabase() {
+        for (String sql : Ops.dashboardSql()) {
+            // the panels look back 24 months from now(): this test's data is from March 2026
+            String query = sql.replace("now()", "TIMESTAMP WITH TIME ZONE '2026-03-31 00:00:00+00'");
+            java.util.List<java.util.Map<String, Object>> rows = jdbc.sql(query).query().listOfRows();
+            assertThat(rows).as(sql).isNotEmpty();
+            assertThat(rows.getFirst()).as(sql).containsKey("time");
+        }
+    }
+
+    static JsonNode query(String api, String expr) {
+        return get(api + "query?query=" + java.net.URLEncoder.encode(expr, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A GET to Prometheus's API; null while it is not answering yet. */
+    static JsonNode get(String url) {
+        try {
+            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.body()) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode point(JsonNode report, String key, int index) {
         for (JsonNode s : report.get("series")) {
             if (s.get("key").asString().equals(key)) {
