@@ -239,6 +239,9 @@ class KpiApiTest {
     @Test
     @Order(4)
     void aRealPrometheusScrapesTheDeskAndEveryDashboardAndAlertExpressionHasData() throws Exception {
+        // an open P1, for the alert on open P1s to have something to say
+        assertThat(DeskClient.admin(port).post("/api/v1/tickets",
+                "{\"title\":\"Payments down\",\"type\":\"CORRECTIVE\",\"priority\":\"P1\"}").status()).isEqualTo(201);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("desk-prometheus");
         int promPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -271,7 +274,12 @@ class KpiApiTest {
             expressions.addAll(Ops.alertExpressions());
             assertThat(expressions).hasSizeGreaterThanOrEqualTo(15);
             for (String expr : expressions) {
-                JsonNode answer = waitFor(() -> query(api, expr), r -> r != null && !r.get("data").get("result").isEmpty());
+                JsonNode answer;
+                try {
+                    answer = waitFor(() -> query(api, expr), r -> r != null && !r.get("data").get("result").isEmpty());
+                } catch (AssertionError e) {
+                    throw new AssertionError("no data for " + expr + ": " + e.getMessage(), e);
+                }
                 assertThat(answer.get("status").asString()).as(expr).isEqualTo("success");
             }
             // the rules loaded and evaluate without error
