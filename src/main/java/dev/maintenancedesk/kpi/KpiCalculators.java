@@ -185,21 +185,33 @@ final class KpiCalculators {
                 .filter(d -> !d.finishedAt().isBefore(from) && d.finishedAt().isBefore(to)).toList();
         Set<Long> failed = new HashSet<>();
         inPeriod.stream().filter(d -> !d.successful()).forEach(d -> failed.add(d.id()));
+        Instant[] finished = ordered.stream().map(Deploy::finishedAt).toArray(Instant[]::new);
         for (Instant incident : incidents) {
-            Deploy blamed = null;
-            for (Deploy d : ordered) {
-                if (d.finishedAt().isAfter(incident)) {
-                    break;
-                }
-                blamed = d;
+            if (incident.isBefore(from) || !incident.isBefore(to.plus(window))) {
+                continue; // cannot blame a deployment of the period
             }
-            if (blamed != null && blamed.successful() && incident.isBefore(blamed.finishedAt().plus(window))
-                    && inPeriod.contains(blamed)) {
+            // the last deployment finished at or before the incident (binary search on the sorted list)
+            int i = java.util.Arrays.binarySearch(finished, incident);
+            int last = i >= 0 ? lastEqual(finished, i) : -i - 2;
+            if (last < 0) {
+                continue;
+            }
+            Deploy blamed = ordered.get(last);
+            if (blamed.successful() && incident.isBefore(blamed.finishedAt().plus(window))
+                    && !blamed.finishedAt().isBefore(from) && blamed.finishedAt().isBefore(to)) {
                 failed.add(blamed.id());
             }
         }
         return figure("change_failure_rate", period, inPeriod.size(), percent(failed.size(), inPeriod.size()),
                 PERCENT, null, null, Map.of("failed", failed.size(), "windowHours", window.toMinutes() / 60.0));
+    }
+
+    private static int lastEqual(Instant[] sorted, int index) {
+        int i = index;
+        while (i + 1 < sorted.length && sorted[i + 1].equals(sorted[index])) {
+            i++;
+        }
+        return i;
     }
 
     /** Median wall-clock hours (pauses excluded) from an incident's creation to its resolution. */
