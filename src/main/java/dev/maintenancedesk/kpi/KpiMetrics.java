@@ -58,7 +58,11 @@ class KpiMetrics {
     private final MultiGauge breached;
     private final MultiGauge tickets;
 
-    KpiMetrics(Kpis kpis, JdbcClient jdbc, Clock clock, Months months, MeterRegistry registry) {
+    private final boolean serving;
+
+    KpiMetrics(Kpis kpis, JdbcClient jdbc, Clock clock, Months months, MeterRegistry registry,
+            @org.springframework.beans.factory.annotation.Value("${desk.scheduling.enabled:true}") boolean serving) {
+        this.serving = serving;
         this.kpis = kpis;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -79,7 +83,9 @@ class KpiMetrics {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        refresh();
+        if (serving) { // a CLI command (no scheduling) has no scrape to serve
+            refresh();
+        }
     }
 
     @Scheduled(fixedDelayString = "${desk.kpi.metrics-refresh:PT60S}", initialDelayString = "${desk.kpi.metrics-refresh:PT60S}")
