@@ -24,7 +24,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +48,11 @@ class TicketFacts {
     private final Months months;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    TicketFacts(Tickets tickets, Sla sla, Plan plan, Months months, JdbcClient jdbc, Clock clock) {
+    TicketFacts(Tickets tickets, Sla sla, Plan plan, Months months, JdbcClient jdbc, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.tickets = tickets;
         this.sla = sla;
         this.plan = plan;
@@ -56,24 +61,54 @@ class TicketFacts {
         this.clock = clock;
     }
 
-    @ApplicationModuleListener
+    // After the ticket's commit, in the background, each in transactions of its own (see refreshAfterCommit).
+    @Async
+    @TransactionalEventListener
     void on(TicketCreated event) {
-        refresh(event.number());
+        refreshAfterCommit(event.number());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketTransitioned event) {
-        refresh(event.number());
+        refreshAfterCommit(event.number());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketPriorityChanged event) {
-        refresh(event.number());
+        refreshAfterCommit(event.number());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(TicketEdited event) {
-        refresh(event.number());
+        refreshAfterCommit(event.number());
+    }
+
+    /**
+     * One transaction per attempt: two events of one ticket arriving together wait for each other on the
+     * ticket's row lock, and an engine that gives up waiting (H2's lock timeout) is tried again, a few
+     * times; a failure after that leaves the event publication incomplete, to be republished.
+     */
+    void refreshAfterCommit(long number) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> refresh(number));
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException
+                     | org.springframework.dao.DataIntegrityViolationException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
