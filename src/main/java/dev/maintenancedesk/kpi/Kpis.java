@@ -20,7 +20,6 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan's five KPIs, the four DORA metrics and SLA compliance per priority, as monthly series. Each
@@ -43,10 +42,14 @@ public class Kpis {
     private final ObjectProvider<RecurringIncidents> recurring;
     private final String production;
     private final Duration failureWindow;
+    private final java.util.concurrent.ExecutorService reads;
 
     Kpis(KpiData data, Plan plan, Months months, ObjectProvider<RecurringIncidents> recurring,
             @Value("${desk.kpi.production-environment:production}") String production,
-            @Value("${desk.kpi.change-failure-window:PT24H}") Duration failureWindow) {
+            @Value("${desk.kpi.change-failure-window:PT24H}") Duration failureWindow,
+            @Value("${desk.kpi.read-threads:4}") int readThreads) {
+        this.reads = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, readThreads),
+                Thread.ofPlatform().name("kpi-read-", 0).daemon().factory());
         this.data = data;
         this.plan = plan;
         this.months = months;
@@ -65,7 +68,6 @@ public class Kpis {
     }
 
     /** The series for every month from {@code from} to {@code to}, both included (at most 36 months). */
-    @Transactional(readOnly = true)
     public KpiReport report(YearMonth from, YearMonth to) {
         if (to.isBefore(from)) {
             throw InvalidInput.of("to", "must not be before from");
@@ -83,23 +85,34 @@ public class Kpis {
         Instant end = months.end(to);
         List<Series> series = new ArrayList<>();
 
-        Map<String, Counts> deployments = data.deployments(production, f, t);
+        // the independent reads at once, on the bounded pool (a year of KPIs is nine aggregates)
+        var deploymentsF = read(() -> data.deployments(production, f, t));
+        var p1F = read(() -> data.p1Resolutions(f, t));
+        var testsF = read(() -> data.ticketsWithTests(f, t));
+        var coverageF = read(() -> data.coverage(end));
+        var incidentsF = read(() -> data.incidentsOpened(f, t));
+        var deploysF = read(() -> data.productionDeploys(production, start.minus(failureWindow), end.plus(failureWindow)));
+        var incidentStartsF = read(() -> data.incidentStarts(start, end.plus(failureWindow)));
+        var restoresF = read(() -> data.restores(f, t));
+        var takeChargeF = read(() -> data.sla(KpiData.SLA_TAKE_CHARGE, f, t));
+        var resolutionF = read(() -> data.sla(KpiData.SLA_RESOLUTION, f, t));
+        Map<String, Counts> deployments = deploymentsF.join();
         series.add(plan("deployment_success_rate", range, m -> {
             Counts c = deployments.getOrDefault(m.toString(), new Counts(0, 0));
             return KpiCalculators.deploymentSuccessRate(m.toString(), c.n(), c.met(), target("deployment_success_rate"));
         }));
-        var p1 = data.p1Resolutions(f, t);
+        var p1 = p1F.join();
         series.add(plan("p1_mean_resolution_time", range, m -> KpiCalculators.p1ResolutionTime(m.toString(),
                 p1.getOrDefault(m.toString(), List.of()), target("p1_mean_resolution_time"))));
-        Map<String, Counts> tests = data.ticketsWithTests(f, t);
+        Map<String, Counts> tests = testsF.join();
         series.add(plan("tickets_with_tests", range, m -> {
             Counts c = tests.getOrDefault(m.toString(), new Counts(0, 0));
             return KpiCalculators.ticketsWithTests(m.toString(), c.n(), c.met(), target("tickets_with_tests"));
         }));
-        var coverage = data.coverage(end);
+        var coverage = coverageF.join();
         series.add(plan("test_coverage", range, m -> KpiCalculators.coverage(m.toString(), months.start(m),
                 months.end(m), coverage, target("test_coverage"))));
-        Map<String, Counts> incidents = data.incidentsOpened(f, t);
+        Map<String, Counts> incidents = incidentsF.join();
         RecurringIncidents detector = recurring.getIfAvailable();
         Map<String, List<Long>> recurrences = new HashMap<>();
         if (detector != null) {
@@ -110,9 +123,9 @@ public class Kpis {
                 incidents.getOrDefault(m.toString(), new Counts(0, 0)).n(),
                 recurrences.getOrDefault(m.toString(), List.of()), detector != null, target("recurring_incidents"))));
 
-        List<DeployRow> deploys = data.productionDeploys(production, start.minus(failureWindow), end.plus(failureWindow));
-        List<Instant> incidentStarts = data.incidentStarts(start, end.plus(failureWindow));
-        var restores = data.restores(f, t);
+        List<DeployRow> deploys = deploysF.join();
+        List<Instant> incidentStarts = incidentStartsF.join();
+        var restores = restoresF.join();
         series.add(dora("deployment_frequency", "Fréquence de déploiement", "Deployment frequency", "count", range, m -> {
             Instant s = months.start(m);
             Instant e = months.end(m);
@@ -132,8 +145,8 @@ public class Kpis {
         series.add(dora("time_to_restore", "Délai de rétablissement", "Time to restore", "hours", range,
                 m -> KpiCalculators.timeToRestore(m.toString(), restores.getOrDefault(m.toString(), List.of()))));
 
-        var takeCharge = data.sla(KpiData.SLA_TAKE_CHARGE, f, t);
-        var resolution = data.sla(KpiData.SLA_RESOLUTION, f, t);
+        var takeCharge = takeChargeF.join();
+        var resolution = resolutionF.join();
         for (var priority : plan.priorities()) {
             String p = priority.key().name();
             series.add(sla("sla_take_charge_" + p, "SLA prise en charge " + p, "SLA take-charge " + p, range,
@@ -144,9 +157,22 @@ public class Kpis {
         return new KpiReport(f, t, series);
     }
 
+    /**
+     * Runs one read on the shared pool of {@code desk.kpi.read-threads} (4) threads: a year's reads overlap,
+     * and however many requests come at once the KPIs hold at most that many database connections.
+     */
+    private <T> java.util.concurrent.CompletableFuture<T> read(java.util.function.Supplier<T> query) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(query, reads);
+    }
+
     /** The figures of one month, every series' single point. */
     public List<Figure> month(YearMonth month) {
         return report(month, month).series().stream().map(s -> s.points().getFirst()).toList();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        reads.shutdownNow();
     }
 
     public Duration changeFailureWindow() {
