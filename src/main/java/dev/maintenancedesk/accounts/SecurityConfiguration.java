@@ -65,6 +65,8 @@ class SecurityConfiguration {
                         // X-Hub-Signature-256 HMAC of every delivery instead.
                         .requestMatchers(HttpMethod.POST, "/webhooks/github").permitAll()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        // the metrics tell ticket counts and KPIs: an admin's token (e.g. DESK_ADMIN_TOKEN) only
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(users, problems), AuthorizationFilter.class)

@@ -1,3 +1,3 @@
-/** The plan's KPIs, DORA metrics and SLA compliance, exposed as Prometheus gauges. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "tickets", "sla", "releases", "postmortem", "problem"})
+/** The plan's KPIs, DORA metrics and SLA compliance, the plan-conformance report, and Prometheus gauges. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "tickets", "sla", "releases", "postmortem", "preventive", "accounts", "problem"})
 package dev.maintenancedesk.kpi;

@@ -38,7 +38,7 @@ class NavigationBrowserTest {
 
             b.find("details.nav-menu summary").sendKeys(Keys.ENTER);
             assertThat(b.find("details.nav-menu").getAttribute("open")).isNotNull();
-            assertThat(visibleMenuLinks(b)).containsExactly("Accueil", "Tickets", "Tableau", "Releases", "Préventif", "Veille", "Backlog", "Plan", "Profil",
+            assertThat(visibleMenuLinks(b)).containsExactly("Accueil", "Tickets", "Tableau", "Releases", "Indicateurs", "Préventif", "Veille", "Backlog", "Plan", "Profil",
                     "Administration");
             assertThat(b.find("details.nav-menu a[aria-current=page]").getText()).isEqualTo("Plan");
             b.screenshot("nav-phone");

@@ -1,0 +1,206 @@
+package dev.maintenancedesk.kpi;
+
+import dev.maintenancedesk.plan.Plan;
+import dev.maintenancedesk.plan.Priority;
+import dev.maintenancedesk.plan.TicketType;
+import dev.maintenancedesk.sla.ClockState;
+import dev.maintenancedesk.sla.Sla;
+import dev.maintenancedesk.sla.SlaClock;
+import dev.maintenancedesk.sla.TicketSla;
+import dev.maintenancedesk.tickets.HistoryEntry;
+import dev.maintenancedesk.tickets.TicketCreated;
+import dev.maintenancedesk.tickets.TicketEdited;
+import dev.maintenancedesk.tickets.TicketPriorityChanged;
+import dev.maintenancedesk.tickets.TicketState;
+import dev.maintenancedesk.tickets.TicketTransitioned;
+import dev.maintenancedesk.tickets.TicketView;
+import dev.maintenancedesk.tickets.Tickets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps one row of {@code kpi_ticket_facts} per ticket in step with its events: the SLA clocks' outcome
+ * (from the sla module's own calculation), resolution time in business and wall-clock minutes with
+ * pauses excluded, whether it reached MERGED with test evidence, and whether it is an incident. The
+ * KPIs then aggregate this table instead of replaying every history at each request.
+ */
+@Component
+class TicketFacts {
+
+    /** States in which the resolution clock does not count (DESIGN §5). */
+    private static final Set<TicketState> NOT_COUNTING = EnumSet.of(TicketState.WAITING, TicketState.MERGED,
+            TicketState.CLOSED, TicketState.REJECTED);
+
+    private final Tickets tickets;
+    private final Sla sla;
+    private final Plan plan;
+    private final Months months;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    TicketFacts(Tickets tickets, Sla sla, Plan plan, Months months, JdbcClient jdbc, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
+        this.tickets = tickets;
+        this.sla = sla;
+        this.plan = plan;
+        this.months = months;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // After the ticket's commit, in the background, each in transactions of its own (see refreshAfterCommit).
+    @Async
+    @TransactionalEventListener
+    void on(TicketCreated event) {
+        refreshAfterCommit(event.number());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketTransitioned event) {
+        refreshAfterCommit(event.number());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketPriorityChanged event) {
+        refreshAfterCommit(event.number());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(TicketEdited event) {
+        refreshAfterCommit(event.number());
+    }
+
+    /**
+     * One transaction per attempt: two events of one ticket arriving together wait for each other on the
+     * ticket's row lock, and an engine that gives up waiting (H2's lock timeout) is tried again, a few
+     * times; a failure after that leaves the event publication incomplete, to be republished.
+     */
+    void refreshAfterCommit(long number) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> refresh(number));
+                return;
+            } catch (org.springframework.dao.TransientDataAccessException
+                     | org.springframework.dao.DataIntegrityViolationException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Recomputes and stores one ticket's facts. The ticket's row is locked first, so that two listeners
+     * refreshing the same ticket at once run one after the other, the second reading what the first saw
+     * or newer (the listeners run in a transaction of their own).
+     */
+    void refresh(long number) {
+        jdbc.sql("SELECT number FROM tickets WHERE number = ? FOR UPDATE").param(number).query(Long.class).list();
+        TicketView t = tickets.get(number);
+        List<HistoryEntry> history = tickets.history(number);
+        TicketSla clocks = sla.of(number);
+        SlaClock takeCharge = clocks.takeCharge();
+        SlaClock resolution = clocks.resolution();
+        boolean resolved = resolution.stoppedAt() != null && resolution.state() != ClockState.RUNNING
+                && resolution.state() != ClockState.PAUSED;
+        Instant resolvedAt = resolved ? resolution.stoppedAt().toInstant() : null;
+        Instant takenAt = takeCharge.stoppedAt() == null ? null : takeCharge.stoppedAt().toInstant();
+        boolean stoppedTakeCharge = takenAt != null && takeCharge.targetMinutes() != null;
+        Instant mergedAt = firstArrival(history, TicketState.MERGED);
+        Instant closedAt = t.state() == TicketState.CLOSED ? lastArrival(history, TicketState.CLOSED) : null;
+        boolean exempt = t.labels().stream().anyMatch(plan.testsExemptLabels()::contains);
+        boolean incident = isIncident(t.type(), t.priority(), t.labels());
+        Instant created = t.createdAt().toInstant();
+        jdbc.sql("DELETE FROM kpi_ticket_facts WHERE ticket_number = ?").param(number).update();
+        jdbc.sql("""
+                INSERT INTO kpi_ticket_facts (ticket_number, type, priority, state, incident, postmortem_required,
+                  created_at, created_month, take_charge_state, take_charge_month, resolution_state, resolved_at,
+                  resolved_month, business_minutes, wall_minutes, merged_month, tests_exempt, with_tests,
+                  closed_month, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(number, t.type() == null ? null : t.type().name(),
+                        t.priority() == null ? null : t.priority().name(), t.state().name(), incident,
+                        plan.needsPostmortem(t.priority(), t.labels()), utc(created), months.of(created),
+                        stoppedTakeCharge ? takeCharge.state().name() : null,
+                        stoppedTakeCharge ? months.of(takenAt) : null,
+                        resolved ? resolution.state().name() : null, utc(resolvedAt),
+                        resolved ? months.of(resolvedAt) : null,
+                        resolved ? resolution.elapsedMinutes() : null,
+                        resolved ? wallMinutes(created, history, resolvedAt) : null,
+                        mergedAt == null ? null : months.of(mergedAt), exempt,
+                        t.testEvidence() != null && !t.testEvidence().isBlank(),
+                        closedAt == null ? null : months.of(closedAt), utc(clock.instant()))
+                .update();
+    }
+
+    /** Incidents: corrective tickets of priority P1 or P2, or any ticket labelled {@code incident}. */
+    static boolean isIncident(TicketType type, Priority priority, List<String> labels) {
+        return labels.contains("incident")
+                || (type == TicketType.CORRECTIVE && (priority == Priority.P1 || priority == Priority.P2));
+    }
+
+    /**
+     * Wall-clock minutes during which the resolution clock counted, up to {@code end}: from creation,
+     * stopped in WAITING, MERGED, CLOSED and REJECTED, counting again when the ticket leaves them.
+     */
+    static long wallMinutes(Instant created, List<HistoryEntry> history, Instant end) {
+        long seconds = 0;
+        Instant since = created;
+        for (HistoryEntry e : history) {
+            if (!e.isTransition()) {
+                continue;
+            }
+            Instant at = e.at().toInstant();
+            if (at.isAfter(end)) {
+                break;
+            }
+            boolean counts = !NOT_COUNTING.contains(TicketState.valueOf(e.after()));
+            if (since != null && !counts) {
+                seconds += Duration.between(since, at).toSeconds();
+                since = null;
+            } else if (since == null && counts) {
+                since = at;
+            }
+        }
+        if (since != null && since.isBefore(end)) {
+            seconds += Duration.between(since, end).toSeconds();
+        }
+        return seconds / 60;
+    }
+
+    private static Instant firstArrival(List<HistoryEntry> history, TicketState state) {
+        return history.stream().filter(e -> e.isTransition() && state.name().equals(e.after()))
+                .map(e -> e.at().toInstant()).findFirst().orElse(null);
+    }
+
+    private static Instant lastArrival(List<HistoryEntry> history, TicketState state) {
+        return history.stream().filter(e -> e.isTransition() && state.name().equals(e.after()))
+                .map(e -> e.at().toInstant()).reduce((a, b) -> b).orElse(null);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** The KPI, deployment, coverage and conformance REST API. */
+package dev.maintenancedesk.kpi.web;
