@@ -26,7 +26,7 @@ class DeliveryStore {
     boolean insert(String id, String event, String action, String payload, Instant now) {
         return jdbc.sql("""
                 INSERT INTO github_deliveries (id, event, action, payload, status, attempts, received_at, next_attempt_at)
-                VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?) ON CONFLICT DO NOTHING""")
                 .params(id, event, action, payload, utc(now), utc(now)).update() == 1;
     }
 

@@ -1,3 +1,3 @@
 /** Layout, navigation, dashboard, error pages and problem+json answers shared by every face. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "tickets", "sla", "releases", "postmortem", "notify", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "tickets", "sla", "releases", "postmortem", "notify", "problem", "github"})
 package dev.maintenancedesk.web;

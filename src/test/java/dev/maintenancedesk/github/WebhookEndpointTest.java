@@ -8,6 +8,7 @@ import static dev.maintenancedesk.github.GitHubPayloads.newId;
 import static dev.maintenancedesk.github.GitHubPayloads.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskClient;
 import dev.maintenancedesk.DeskTest;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.TicketType;
@@ -213,6 +214,36 @@ class WebhookEndpointTest {
         String id = newId();
         assertThat(post(port, "ping", id, GitHubPayloads.example("ping")).statusCode()).isEqualTo(202);
         assertThat(settled(id).status()).isEqualTo(Delivery.Status.IGNORED);
+    }
+
+    @Test
+    void the_admin_page_lists_deliveries_and_replays_one() {
+        long number = freshIssue();
+        String id = newId();
+        post(port, "issues", id, issueEvent("issues.opened", number, i -> i.put("title", "Rejouée depuis la page")));
+        settled(id);
+        long ticket = issues.ticketOf(REPOSITORY, number).orElseThrow();
+        // A desk user changes the title; replaying the delivery brings GitHub's back.
+        tickets.update(ticket, new TicketView.Changes(tickets.get(ticket).version(), "Changé dans le bureau", null,
+                null, null, null, null, null, null, null, null, null, null, null),
+                dev.maintenancedesk.accounts.Actor.automation("desk"));
+
+        DeskClient admin = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
+        DeskClient.Response page = admin.get("/admin/github");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("GitHub : livraisons des webhooks").contains(id).contains("Appliquée")
+                .contains("Rejouer");
+        String csrf = admin.csrfFrom("/admin/github");
+        DeskClient.Response replay = admin.form("/admin/github/deliveries/" + id + "/replay", "_csrf=" + csrf);
+        assertThat(replay.status()).isEqualTo(302);
+        settled(id);
+        assertThat(tickets.get(ticket).title()).isEqualTo("Rejouée depuis la page");
+        assertThat(admin.get("/admin/github?status=DONE").body()).contains(id);
+        assertThat(admin.get("/admin/github?status=nope").status()).isEqualTo(400);
+
+        DeskClient.newUser(port, "ghpage-dev", "DEVELOPER");
+        DeskClient developer = DeskClient.browserLogin(port, "ghpage-dev", "pw-ghpage-dev-0123456789");
+        assertThat(developer.get("/admin/github").status()).isEqualTo(403);
     }
 
     private HttpRequest.Builder request(String event, String id, byte[] body) {
