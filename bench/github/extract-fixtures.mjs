@@ -33,7 +33,7 @@ fs.writeFileSync(path.join(out, "webhooks", "LICENSE.md"),
 const operations = [
   ["post", "/repos/{owner}/{repo}/issues"], ["patch", "/repos/{owner}/{repo}/issues/{issue_number}"],
   ["get", "/repos/{owner}/{repo}/issues"], ["get", "/repos/{owner}/{repo}/issues/{issue_number}"],
-  ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
+  ["post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"], ["get", "/repos/{owner}/{repo}/issues/{issue_number}/comments"],
   ["put", "/repos/{owner}/{repo}/issues/{issue_number}/labels"],
   ["post", "/repos/{owner}/{repo}/statuses/{sha}"], ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/commits"],
@@ -55,3 +55,15 @@ for (const [method, p] of operations) {
 fs.mkdirSync(path.join(out, "openapi"), { recursive: true });
 fs.writeFileSync(path.join(out, "openapi", "operations.json"), JSON.stringify(extract, null, 1) + "\n");
 fs.copyFileSync(path.join(modules, "@octokit/openapi/LICENSE"), path.join(out, "openapi", "LICENSE"));
+
+// Response shapes of GitHub's REST API recorded by @octokit/fixtures: the stand-in server serves them.
+const scenarios = ["paginate-issues", "create-status", "add-labels-to-issue", "release-assets", "labels"];
+fs.mkdirSync(path.join(out, "fixtures"), { recursive: true });
+for (const name of scenarios) {
+  const recorded = read(`@octokit/fixtures/scenarios/api.github.com/${name}/normalized-fixture.json`);
+  const kept = recorded.map((x) => ({ method: x.method, path: x.path, status: x.status,
+    headers: Object.fromEntries(Object.entries(x.headers || {}).filter(([k]) => ["link", "etag", "content-type"].includes(k))),
+    response: x.response }));
+  fs.writeFileSync(path.join(out, "fixtures", `${name}.json`), JSON.stringify(kept, null, 1) + "\n");
+}
+fs.copyFileSync(path.join(modules, "@octokit/fixtures/LICENSE.md"), path.join(out, "fixtures", "LICENSE.md"));

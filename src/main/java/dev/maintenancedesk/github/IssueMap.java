@@ -3,6 +3,7 @@ package dev.maintenancedesk.github;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,11 +36,21 @@ class IssueMap {
                 .single();
     }
 
-    void record(String repository, long issue, long ticket, Instant updatedAt, String author, String url) {
+    void record(String repository, long issue, long ticket, Instant updatedAt, String author, String url,
+            List<String> foreignLabels) {
+        String foreign = String.join("\n", foreignLabels);
         jdbc.sql("""
                 UPDATE github_issues SET ticket_number = ?, issue_updated_at = ?, author = COALESCE(?, author),
-                url = COALESCE(?, url) WHERE repository = ? AND issue_number = ?""")
-                .params(ticket, updatedAt.atOffset(ZoneOffset.UTC), author, url, repository, issue).update();
+                url = COALESCE(?, url), foreign_labels = ? WHERE repository = ? AND issue_number = ?""")
+                .params(ticket, updatedAt.atOffset(ZoneOffset.UTC), author, url,
+                        foreign.length() > 2000 ? foreign.substring(0, 2000) : foreign, repository, issue).update();
+    }
+
+    /** The issue's labels the desk cannot hold as ticket labels (spaces, capitals…): kept when labels go back out. */
+    List<String> foreignLabels(String repository, long issue) {
+        String text = jdbc.sql("SELECT foreign_labels FROM github_issues WHERE repository = ? AND issue_number = ?")
+                .params(repository, issue).query(String.class).optional().orElse(null);
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** The ticket opened for an issue, if any. */

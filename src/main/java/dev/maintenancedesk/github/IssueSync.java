@@ -94,11 +94,14 @@ class IssueSync implements DeliveryHandler {
         }
         if (!stale) {
             issues.record(repository, number, ticket, updatedAt, Payloads.string(issue, "user.login"),
-                    Payloads.string(issue, "html_url"));
+                    Payloads.string(issue, "html_url"), foreignLabels(issue));
         }
         if (event.equals("issue_comment")) {
             JsonNode comment = payload.get("comment");
             String body = GitHubText.clean(comment.path("body").asString(""), 0);
+            if (OutboxDispatcher.MARKER.matcher(body).find()) {
+                return Outcome.ignored("the desk's own comment, back from GitHub");
+            }
             if (!body.isBlank() && issues.addComment(comment.get("id").asLong(), ticket)) {
                 String text = "**@" + comment.path("user").path("login").asString() + "** (GitHub)\n\n" + body;
                 tickets.comment(ticket, GitHubText.clean(text, COMMENT_MAX), GITHUB);
@@ -144,6 +147,18 @@ class IssueSync implements DeliveryHandler {
         if (move.isPresent() && move.get().allowed()) {
             tickets.transition(number, new TransitionRequest(to, reason, null), GITHUB);
         }
+    }
+
+    /** Labels of the issue that are neither a priority nor storable as a ticket label. */
+    private List<String> foreignLabels(JsonNode issue) {
+        List<String> foreign = new ArrayList<>();
+        for (JsonNode label : issue.path("labels")) {
+            String name = label.isString() ? label.asString() : label.path("name").asString("");
+            if (mapping.priorityOf(name).isEmpty() && !LABEL.matcher(name).matches() && !name.isBlank()) {
+                foreign.add(name);
+            }
+        }
+        return foreign;
     }
 
     record Snapshot(String title, String description, TicketType type, Priority priority, List<String> labels,
