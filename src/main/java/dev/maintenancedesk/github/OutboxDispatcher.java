@@ -37,14 +37,14 @@ public class OutboxDispatcher implements SmartLifecycle {
     static final Pattern MARKER = Pattern.compile("<!-- maintenance-desk:[a-z]+:[0-9A-Za-z._-]+ -->");
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
-    private final Outbox outbox;
+    private final GitHubOutbox outbox;
     private final GitHubClient client;
     private final Clock clock;
     private final boolean local;
     private final Semaphore signal = new Semaphore(0);
     private volatile Thread thread;
 
-    OutboxDispatcher(Outbox outbox, GitHubClient client, Clock clock,
+    OutboxDispatcher(GitHubOutbox outbox, GitHubClient client, Clock clock,
             @Value("${desk.github.outbox.enabled:${desk.scheduling.enabled:true}}") boolean local) {
         this.outbox = outbox;
         this.client = client;
@@ -82,7 +82,7 @@ public class OutboxDispatcher implements SmartLifecycle {
         if (!outbox.claim(id, now, now.plus(CLAIM))) {
             return false;
         }
-        Outbox.Entry entry = outbox.find(id).orElseThrow();
+        GitHubOutbox.Entry entry = outbox.find(id).orElseThrow();
         try {
             JsonNode body = entry.body() == null ? null : Payloads.JSON.readTree(entry.body());
             GitHubClient.Answer answer = switch (entry.kind()) {
@@ -109,7 +109,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** A comment: on a retry, first look for the marker among the comments (the POST may have landed). */
-    private GitHubClient.Answer comment(Outbox.Entry entry, JsonNode body) {
+    private GitHubClient.Answer comment(GitHubOutbox.Entry entry, JsonNode body) {
         Matcher marker = MARKER.matcher(body.path("body").asString(""));
         if (entry.attempts() > 1 && marker.find()) {
             String wanted = marker.group();
@@ -123,7 +123,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     /** A release: updated if its tag has one, created otherwise. */
-    private GitHubClient.Answer release(Outbox.Entry entry, ObjectNode body) {
+    private GitHubClient.Answer release(GitHubOutbox.Entry entry, ObjectNode body) {
         String tag = body.path("tag_name").asString();
         GitHubClient.Answer existing = client.get(entry.path() + "/tags/" + tag);
         if (existing.ok()) {

@@ -32,12 +32,12 @@ class TicketsOut {
             Field.PRIORITY, Field.TYPE, Field.ASSIGNEE);
 
     private final IssueMap issues;
-    private final Outbox outbox;
+    private final GitHubOutbox outbox;
     private final Tickets tickets;
     private final GitHubSettings settings;
     private final GitHubSync mapping;
 
-    TicketsOut(IssueMap issues, Outbox outbox, Tickets tickets, GitHubSettings settings, Plan plan) {
+    TicketsOut(IssueMap issues, GitHubOutbox outbox, Tickets tickets, GitHubSettings settings, Plan plan) {
         this.issues = issues;
         this.outbox = outbox;
         this.tickets = tickets;

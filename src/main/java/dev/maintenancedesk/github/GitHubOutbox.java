@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * (create or update the release of a tag).
  */
 @Repository
-class Outbox {
+class GitHubOutbox {
 
     static final int ERROR_MAX = 1000;
 
@@ -32,7 +32,7 @@ class Outbox {
     private final Clock clock;
     private volatile Runnable onCommit = () -> { };
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    GitHubOutbox(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -80,15 +80,15 @@ class Outbox {
     }
 
     Optional<Entry> find(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Outbox::entry).optional();
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(GitHubOutbox::entry).optional();
     }
 
     Optional<Entry> byKey(String key) {
-        return jdbc.sql(SELECT + " WHERE dedup_key = ?").param(key).query(Outbox::entry).optional();
+        return jdbc.sql(SELECT + " WHERE dedup_key = ?").param(key).query(GitHubOutbox::entry).optional();
     }
 
     List<Entry> all() {
-        return jdbc.sql(SELECT + " ORDER BY id").query(Outbox::entry).list();
+        return jdbc.sql(SELECT + " ORDER BY id").query(GitHubOutbox::entry).list();
     }
 
     void sent(long id, int status) {
