@@ -57,3 +57,20 @@ CREATE TABLE github_outbox (
 );
 CREATE UNIQUE INDEX github_outbox_key_idx ON github_outbox (dedup_key);
 CREATE INDEX github_outbox_due_idx ON github_outbox (status, next_attempt_at);
+
+-- Pull requests as the desk last saw them: the tickets they are linked to, their head commit, CI and review.
+CREATE TABLE github_pulls (
+    repository    VARCHAR(200)             NOT NULL,
+    pull_number   BIGINT                   NOT NULL,
+    head_sha      VARCHAR(64),
+    title         VARCHAR(1000),
+    state         VARCHAR(20),
+    merged        BOOLEAN                  DEFAULT FALSE NOT NULL,
+    tickets       VARCHAR(1000),
+    missing       VARCHAR(1000),
+    ci_conclusion VARCHAR(40),
+    review_state  VARCHAR(40),
+    updated_at    TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (repository, pull_number)
+);
+CREATE INDEX github_pulls_head_idx ON github_pulls (head_sha);

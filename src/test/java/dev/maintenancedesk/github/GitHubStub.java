@@ -237,6 +237,8 @@ final class GitHubStub implements AutoCloseable {
         on("POST", "/repos/[^/]+/[^/]+/issues/\\d+/comments", r -> Reply.json(201, Map.of("id", requests.size(),
                 "body", r.json().path("body").asString(), "user", Map.of("login", "desk-bot"))));
         on("GET", "/repos/[^/]+/[^/]+/issues/\\d+/comments", r -> Reply.json(200, List.of()));
+        on("GET", "/repos/[^/]+/[^/]+/pulls/\\d+/files", r -> Reply.json(200, List.of()));
+        on("GET", "/repos/[^/]+/[^/]+/pulls/\\d+/commits", r -> Reply.json(200, List.of()));
         on("POST", "/repos/[^/]+/[^/]+/statuses/[0-9a-f]+", r -> Reply.json(201, status));
         on("GET", "/repos/[^/]+/[^/]+/releases/tags/.+", r -> Reply.json(404, Map.of("message", "Not Found")));
         on("POST", "/repos/[^/]+/[^/]+/releases", r -> Reply.json(201, release));

@@ -7,7 +7,6 @@ import static dev.maintenancedesk.github.GitHubPayloads.labels;
 import static dev.maintenancedesk.github.GitHubPayloads.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maintenancedesk.DeskTest;
 import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.github.GitHubStub.Reply;
@@ -19,35 +18,16 @@ import dev.maintenancedesk.tickets.TransitionRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Desk-side changes of GitHub tickets go out through the outbox, once, and their echo applies nothing new. */
-@DeskTest
-@TestPropertySource(properties = {"DESK_GITHUB_WEBHOOK_SECRET=" + GitHubPayloads.SECRET,
-        "DESK_GITHUB_REPOSITORY=" + REPOSITORY, "DESK_GITHUB_TOKEN=ghp_outbox_test",
-        "desk.github.worker.enabled=false", "desk.github.outbox.enabled=false", "db-scheduler.enabled=false"})
-class OutboxTest {
+class OutboxTest extends GitHubApiContext {
 
-    static final GitHubStub STUB = new GitHubStub().withDefaults();
     static final Actor ALICE = new Actor("alice-dev", Role.DEVELOPER);
-
-    @DynamicPropertySource
-    static void github(DynamicPropertyRegistry registry) {
-        registry.add("DESK_GITHUB_API_URL", STUB::url);
-    }
-
-    @AfterAll
-    static void stop() {
-        STUB.close();
-    }
 
     @Autowired Deliveries deliveries;
     @Autowired DeliveryWorker worker;
