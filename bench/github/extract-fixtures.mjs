@@ -38,7 +38,8 @@ const operations = [
   ["post", "/repos/{owner}/{repo}/statuses/{sha}"], ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/files"],
   ["get", "/repos/{owner}/{repo}/pulls/{pull_number}/commits"],
   ["get", "/repos/{owner}/{repo}/releases/tags/{tag}"], ["post", "/repos/{owner}/{repo}/releases"],
-  ["patch", "/repos/{owner}/{repo}/releases/{release_id}"],
+  ["patch", "/repos/{owner}/{repo}/releases/{release_id}"], ["get", "/repos/{owner}/{repo}/tags"],
+  ["get", "/repos/{owner}/{repo}/compare/{basehead}"], ["get", "/repos/{owner}/{repo}/commits"],
 ];
 const api = read("@octokit/openapi/generated/api.github.com.deref.json");
 const extract = { openapi: api.openapi, info: api.info, paths: {} };

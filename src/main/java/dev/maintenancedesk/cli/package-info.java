@@ -1,3 +1,3 @@
 /** The picocli commands behind ./desk. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "problem"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "problem", "github"})
 package dev.maintenancedesk.cli;
