@@ -24,7 +24,8 @@ public final class Desk {
      * added, so a command line gets only the command it names (~60 ms less in a commit-msg hook).
      */
     static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, PlanCommand.class, SlaCommand.class,
-            CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, CommandLine.HelpCommand.class);
+            CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, ImportCommand.class,
+            CommandLine.HelpCommand.class);
 
     /** Exit codes of DESIGN §7. */
     static final int OK = 0;

@@ -112,6 +112,51 @@ class IssueSync implements DeliveryHandler {
                 : Outcome.done();
     }
 
+    /** What an import did with one issue. */
+    enum Imported { OPENED, UPDATED, UNCHANGED }
+
+    /**
+     * Imports one issue (webhook shape): a new one opens its ticket at the issue's creation date (its SLA
+     * clocks start then) and, if closed, closes it at the closing date; a known one is updated unless
+     * what was applied is newer. Importing the same issue again changes nothing.
+     */
+    Imported importIssue(String repository, JsonNode issue) {
+        long number = issue.get("number").asLong();
+        Instant createdAt = Instant.parse(issue.get("created_at").asString());
+        Instant updatedAt = issue.path("updated_at").isString() ? Instant.parse(issue.get("updated_at").asString())
+                : issue.path("closed_at").isString() ? Instant.parse(issue.get("closed_at").asString()) : createdAt;
+        IssueMap.Entry entry = issues.lock(repository, number);
+        long ticket;
+        Imported result;
+        if (entry.ticket() == null) {
+            Snapshot s = snapshot(issue);
+            ticket = tickets.importTicket(new NewTicket(s.title(), s.description(), s.type(), s.priority(), s.labels(),
+                    null, null, null, null, null), GITHUB, createdAt).number();
+            TicketView current = tickets.get(ticket);
+            if (s.assignee() != null) {
+                tickets.update(ticket, new TicketView.Changes(current.version(), null, null, null, null, null,
+                        s.assignee(), null, null, null, null, null, null, null), GITHUB);
+            }
+            if ("closed".equals(s.state())) {
+                Instant closedAt = issue.path("closed_at").isString() ? Instant.parse(issue.get("closed_at").asString())
+                        : updatedAt;
+                tickets.closeImported(ticket, closedAt, "Fermée sur GitHub.", GITHUB);
+            }
+            result = Imported.OPENED;
+        } else {
+            ticket = entry.ticket();
+            if (entry.issueUpdatedAt() != null && updatedAt.isBefore(entry.issueUpdatedAt())) {
+                return Imported.UNCHANGED;
+            }
+            int before = tickets.get(ticket).version();
+            apply(ticket, issue);
+            result = tickets.get(ticket).version() == before ? Imported.UNCHANGED : Imported.UPDATED;
+        }
+        issues.record(repository, number, ticket, updatedAt, Payloads.string(issue, "user.login"),
+                Payloads.string(issue, "html_url"), foreignLabels(issue));
+        return result;
+    }
+
     /** Opens the issue's ticket, then brings it to the issue's state. */
     private long open(JsonNode issue) {
         Snapshot s = snapshot(issue);
