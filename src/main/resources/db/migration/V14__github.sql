@@ -11,9 +11,11 @@ CREATE TABLE github_deliveries (
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
     claimed_until   TIMESTAMP WITH TIME ZONE,
+    claimed_by      VARCHAR(40),
     processed_at    TIMESTAMP WITH TIME ZONE
 );
-CREATE INDEX github_deliveries_due_idx ON github_deliveries (status, next_attempt_at);
+CREATE INDEX github_deliveries_due_idx ON github_deliveries (status, received_at);
+CREATE INDEX github_deliveries_claim_idx ON github_deliveries (claimed_by);
 CREATE INDEX github_deliveries_received_idx ON github_deliveries (received_at);
 
 -- One GitHub issue = one ticket. The row is claimed (ticket_number still null) before the ticket is

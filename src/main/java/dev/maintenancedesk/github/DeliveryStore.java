@@ -51,12 +51,36 @@ class DeliveryStore {
                 .params(utc(until), id, utc(now), utc(now)).update() == 1;
     }
 
+    /**
+     * Claims up to {@code limit} due deliveries at once (one statement, one commit), oldest first; a
+     * concurrent claimer waits on the rows this one updates and then finds them claimed.
+     */
+    List<String> claimDue(Instant now, Instant until, int limit, String token) {
+        jdbc.sql("""
+                UPDATE github_deliveries SET claimed_until = ?, claimed_by = ?, attempts = attempts + 1
+                WHERE id IN (SELECT id FROM github_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ?
+                    AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY received_at, id LIMIT ?)
+                AND status = 'PENDING' AND (claimed_until IS NULL OR claimed_until < ?)""")
+                .params(utc(until), token, utc(now), utc(now), limit, utc(now)).update();
+        return jdbc.sql("SELECT id FROM github_deliveries WHERE claimed_by = ? AND status = 'PENDING' ORDER BY received_at, id")
+                .param(token).query(String.class).list();
+    }
+
+    /** What the worker needs of a claimed delivery. */
+    record Claimed(String id, String event, String payload, int attempts) {}
+
+    Optional<Claimed> claimed(String id) {
+        return jdbc.sql("SELECT id, event, payload, attempts FROM github_deliveries WHERE id = ?").param(id)
+                .query((rs, i) -> new Claimed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)))
+                .optional();
+    }
+
     Optional<String> payload(String id) {
         return jdbc.sql("SELECT payload FROM github_deliveries WHERE id = ?").param(id).query(String.class).optional();
     }
 
     void finish(String id, Delivery.Status status, String note, Instant now) {
-        jdbc.sql("UPDATE github_deliveries SET status = ?, error = ?, claimed_until = NULL, processed_at = ? WHERE id = ?")
+        jdbc.sql("UPDATE github_deliveries SET status = ?, error = ?, claimed_until = NULL, claimed_by = NULL, processed_at = ? WHERE id = ?")
                 .params(status.name(), cut(note), utc(now), id).update();
     }
 
@@ -66,7 +90,7 @@ class DeliveryStore {
             jdbc.sql("UPDATE github_deliveries SET status = 'FAILED', error = ?, claimed_until = NULL, processed_at = ? WHERE id = ?")
                     .params(cut(error), utc(now), id).update();
         } else {
-            jdbc.sql("UPDATE github_deliveries SET error = ?, claimed_until = NULL, next_attempt_at = ? WHERE id = ?")
+            jdbc.sql("UPDATE github_deliveries SET error = ?, claimed_until = NULL, claimed_by = NULL, next_attempt_at = ? WHERE id = ?")
                     .params(cut(error), utc(next), id).update();
         }
     }

@@ -48,11 +48,16 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final boolean local;
     private final Semaphore signal = new Semaphore(0);
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final boolean postgres;
     private volatile Thread thread;
 
     DeliveryWorker(DeliveryStore store, List<DeliveryHandler> handlers, PlatformTransactionManager transactions,
-            Clock clock, @Value("${desk.github.worker.enabled:${desk.scheduling.enabled:true}}") boolean local) {
+            Clock clock, @Value("${desk.github.worker.enabled:${desk.scheduling.enabled:true}}") boolean local,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.store = store;
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
         handlers.forEach(h -> h.events().forEach(e -> this.handlers.put(e, h)));
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -65,19 +70,18 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** Applies every delivery due now; returns how many were attempted. */
+    /** Applies every delivery due now, claiming them in batches; returns how many were attempted. */
     public int drain() {
         int attempted = 0;
+        String token = java.util.UUID.randomUUID().toString();
         while (true) {
-            List<String> due = store.due(clock.instant(), 200);
-            int claimed = 0;
-            for (String id : due) {
-                if (process(id)) {
-                    claimed++;
-                }
+            Instant now = clock.instant();
+            List<String> claimed = store.claimDue(now, now.plus(CLAIM), 200, token);
+            for (String id : claimed) {
+                apply(id);
             }
-            attempted += claimed;
-            if (due.isEmpty() || claimed == 0) {
+            attempted += claimed.size();
+            if (claimed.isEmpty()) {
                 return attempted;
             }
         }
@@ -89,16 +93,28 @@ public class DeliveryWorker implements SmartLifecycle {
         if (!store.claim(id, now, now.plus(CLAIM))) {
             return false;
         }
-        String payload = store.payload(id).orElseThrow();
-        Delivery delivery = store.find(id).orElseThrow();
+        apply(id);
+        return true;
+    }
+
+    /**
+     * Applies a claimed delivery and records its outcome in one transaction. On PostgreSQL that
+     * transaction does not wait for its WAL flush (synchronous_commit off): the delivery itself was stored
+     * durably before it was acknowledged, so a crash can only lose the outcome, and applying it again
+     * changes nothing (issue state compared by updated_at, comments by id).
+     */
+    private void apply(String id) {
+        DeliveryStore.Claimed delivery = store.claimed(id).orElseThrow();
+        String payload = delivery.payload();
         RuntimeException last = null;
         for (int i = 0; i < IMMEDIATE_TRIES; i++) {
             try {
                 transaction.executeWithoutResult(status -> {
+                    relaxCommit();
                     DeliveryHandler.Outcome outcome = apply(delivery.event(), payload);
                     store.finish(id, outcome.status(), outcome.note(), clock.instant());
                 });
-                return true;
+                return;
             } catch (ConcurrencyFailureException | DataIntegrityViolationException | Conflict e) {
                 last = e; // another change crossed this one: read again and retry now
             } catch (RuntimeException e) {
@@ -107,11 +123,17 @@ public class DeliveryWorker implements SmartLifecycle {
             }
         }
         int attempts = delivery.attempts();
+        String event = delivery.event();
         Instant next = attempts > BACKOFF.size() ? null : clock.instant().plus(BACKOFF.get(attempts - 1));
-        log.warn("GitHub delivery {} ({}) failed on attempt {}: {}", id, delivery.event(), attempts, last.toString());
+        log.warn("GitHub delivery {} ({}) failed on attempt {}: {}", id, event, attempts, last.toString());
         store.failed(id, last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage(), next,
                 clock.instant());
-        return true;
+    }
+
+    private void relaxCommit() {
+        if (postgres) {
+            jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        }
     }
 
     private DeliveryHandler.Outcome apply(String event, String payload) {
@@ -121,6 +143,14 @@ public class DeliveryWorker implements SmartLifecycle {
         }
         JsonNode node = Payloads.JSON.readTree(payload);
         return handler.handle(event, node);
+    }
+
+    private static boolean isPostgres(javax.sql.DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     @Override
