@@ -145,7 +145,8 @@ class PullRequests implements DeliveryHandler {
         }
         String title = pr.path("title").asString("");
         String sha = pr.path("head").path("sha").asString();
-        boolean merged = "closed".equals(action) && pr.path("merged").asBoolean(false);
+        // The payload's merged flag, whatever the action: an edit after the merge keeps "PR merged".
+        boolean merged = pr.path("merged").asBoolean(false);
         List<String> commits = settings.writesBack() ? commitMessages(repository, number) : List.of();
         List<String> files = settings.writesBack() ? changedFiles(repository, number) : List.of();
         Verdict verdict = evaluate(repository, title, pr.path("body").asString(""), commits, files);

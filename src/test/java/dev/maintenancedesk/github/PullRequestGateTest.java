@@ -102,6 +102,13 @@ class PullRequestGateTest extends GitHubApiContext {
         receive(closed);
         assertThat(tickets.get(ticket).links()).contains(new TicketLink(LinkKind.PULL_REQUEST, "#" + pr, true));
         assertThat(STUB.requests("POST", "/repos/" + REPOSITORY + "/statuses/" + sha)).hasSize(1);
+
+        // Editing the merged pull request's description later keeps "PR merged".
+        ObjectNode edited = pullRequest("edited", pr, sha, "fix: corrige", "Closes #" + issue + " (notes)");
+        ((ObjectNode) edited.get("pull_request")).put("merged", true).put("state", "closed")
+                .put("updated_at", "2030-01-02T00:00:00Z");
+        receive(edited);
+        assertThat(tickets.get(ticket).links()).contains(new TicketLink(LinkKind.PULL_REQUEST, "#" + pr, true));
     }
 
     private long openIssue(long number, String... labelNames) {
