@@ -124,7 +124,26 @@ class PullRequests implements DeliveryHandler {
         }
         int updated = jdbc.sql("UPDATE github_pulls SET ci_conclusion = ? WHERE head_sha = ?").params(conclusion, sha)
                 .update();
-        return updated == 0 ? Outcome.ignored("no pull request known with head " + sha) : Outcome.done();
+        if (updated == 0) {
+            return Outcome.ignored("no pull request known with head " + sha);
+        }
+        // The CI result joins the test evidence the pull request brought to its tickets.
+        String label = GitHubText.clean((event.equals("workflow_run") ? run.path("name").asString("CI") : "CI") + " : "
+                + (conclusion == null ? "?" : conclusion), 200);
+        for (String list : jdbc.sql("SELECT tickets FROM github_pulls WHERE head_sha = ?").param(sha).query(String.class).list()) {
+            for (String n : list == null || list.isBlank() ? new String[0] : list.split(",")) {
+                TicketView t = tickets.get(Long.parseLong(n));
+                if (t.testEvidence() != null && t.testEvidence().startsWith("PR #")) {
+                    String base = t.testEvidence().replaceAll("\n\n[^\n]* : [a-z_?]+$", "");
+                    String evidence = GitHubText.clean(base + "\n\n" + label, 4000);
+                    if (!evidence.equals(t.testEvidence())) {
+                        tickets.update(t.number(), new TicketView.Changes(t.version(), null, null, null, null, null, null,
+                                null, null, evidence, null, null, null, null), IssueSync.GITHUB);
+                    }
+                }
+            }
+        }
+        return Outcome.done();
     }
 
     private Outcome pullRequest(String repository, JsonNode payload) {

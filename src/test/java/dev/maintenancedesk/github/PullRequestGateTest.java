@@ -54,6 +54,15 @@ class PullRequestGateTest extends GitHubApiContext {
         assertThat(success.get("state").asString()).isEqualTo("success");
         assertThat(success.get("description").asString()).isEqualTo("Conforme au plan (ticket #" + ticket + ")");
         assertThat(tickets.get(ticket).testEvidence()).contains("ContactTest.java").startsWith("PR #" + pr);
+
+        // The CI run on that head joins the evidence.
+        ObjectNode suite = GitHubPayloads.example("check_suite.completed");
+        ((ObjectNode) suite.get("check_suite")).put("head_sha", sha2).put("conclusion", "success");
+        receive("check_suite", suite);
+        assertThat(tickets.get(ticket).testEvidence()).contains("ContactTest.java").endsWith("CI : success");
+        ((ObjectNode) suite.get("check_suite")).put("conclusion", "failure");
+        receive("check_suite", suite);
+        assertThat(tickets.get(ticket).testEvidence()).endsWith("CI : failure").doesNotContain("success");
         assertThat(STUB.violations()).isEmpty();
     }
 
@@ -130,8 +139,12 @@ class PullRequestGateTest extends GitHubApiContext {
     }
 
     private void receive(JsonNode payload) {
+        receive("pull_request", payload);
+    }
+
+    private void receive(String event, JsonNode payload) {
         String id = newId();
-        deliveries.receive(id, "pull_request", GitHubPayloads.JSON.writeValueAsBytes(payload));
+        deliveries.receive(id, event, GitHubPayloads.JSON.writeValueAsBytes(payload));
         worker.drain();
         assertThat(deliveries.get(id).status()).as(deliveries.get(id).toString()).isEqualTo(Delivery.Status.DONE);
         dispatcher.dispatch();
