@@ -36,6 +36,7 @@ class GitHubImportTest extends GitHubApiContext {
     @Autowired IssueMap issues;
     @Autowired Tickets tickets;
     @Autowired JdbcClient jdbc;
+    @Autowired dev.maintenancedesk.sla.Sla sla;
 
     @AfterEach
     void forget() {
@@ -71,6 +72,11 @@ class GitHubImportTest extends GitHubApiContext {
         List<HistoryEntry> history = tickets.history(closed.number());
         assertThat(history.getFirst().at().toInstant()).isEqualTo(Instant.parse("2025-01-06T09:00:00Z"));
         assertThat(history.getLast().at().toInstant()).isEqualTo(Instant.parse("2025-01-06T11:30:00Z"));
+        // The SLA clocks run from the imported dates: opened Monday 10:00 Paris, closed 12:30 (P1: 3 business hours).
+        var clocks = sla.of(closed.number());
+        assertThat(clocks.resolution().startedAt().toInstant()).isEqualTo(Instant.parse("2025-01-06T09:00:00Z"));
+        assertThat(clocks.resolution().stoppedAt().toInstant()).isEqualTo(Instant.parse("2025-01-06T11:30:00Z"));
+        assertThat(clocks.resolution().state()).isEqualTo(dev.maintenancedesk.sla.ClockState.MET);
         TicketView open = tickets.get(issues.ticketOf(REPOSITORY, b).orElseThrow());
         assertThat(open.state()).isEqualTo(TicketState.NEW);
         assertThat(open.type()).isEqualTo(TicketType.EVOLUTIVE);
