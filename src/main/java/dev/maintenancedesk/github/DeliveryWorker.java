@@ -139,7 +139,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private DeliveryHandler.Outcome apply(String event, String payload) {
         DeliveryHandler handler = handlers.get(event);
         if (handler == null) {
-            return DeliveryHandler.Outcome.ignored("event not used by the desk");
+            return DeliveryHandler.Outcome.ignored("event-unused", null);
         }
         JsonNode node = Payloads.JSON.readTree(payload);
         return handler.handle(event, node);

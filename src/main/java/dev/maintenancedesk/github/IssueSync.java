@@ -66,18 +66,18 @@ class IssueSync implements DeliveryHandler {
     public Outcome handle(String event, JsonNode payload) {
         String repository = Payloads.string(payload, "repository.full_name");
         if (!settings.concerns(repository)) {
-            return Outcome.ignored("another repository than " + settings.repository());
+            return Outcome.ignored("other-repository", settings.repository());
         }
         String action = Payloads.string(payload, "action");
         JsonNode issue = payload.get("issue");
         if (issue.has("pull_request")) {
-            return Outcome.ignored("a pull request's conversation");
+            return Outcome.ignored("pull-request-conversation", null);
         }
         if (event.equals("issues") && !ISSUE_ACTIONS.contains(action)) {
-            return Outcome.ignored("issue action \"" + action + "\" not used by the desk");
+            return Outcome.ignored("action-unused", action);
         }
         if (event.equals("issue_comment") && !action.equals("created")) {
-            return Outcome.ignored("comment action \"" + action + "\" not used by the desk");
+            return Outcome.ignored("action-unused", action);
         }
         long number = issue.get("number").asLong();
         Instant updatedAt = Instant.parse(issue.get("updated_at").asString());
@@ -100,7 +100,7 @@ class IssueSync implements DeliveryHandler {
             JsonNode comment = payload.get("comment");
             String body = GitHubText.clean(comment.path("body").asString(""), 0);
             if (OutboxDispatcher.MARKER.matcher(body).find()) {
-                return Outcome.ignored("the desk's own comment, back from GitHub");
+                return Outcome.ignored("own-comment", null);
             }
             if (!body.isBlank() && issues.addComment(comment.get("id").asLong(), ticket)) {
                 String text = "**@" + comment.path("user").path("login").asString() + "** (GitHub)\n\n" + body;
@@ -108,7 +108,7 @@ class IssueSync implements DeliveryHandler {
             }
             return Outcome.done();
         }
-        return stale ? Outcome.ignored("older than the issue state already applied (updated_at " + updatedAt + ")")
+        return stale ? Outcome.ignored("older", updatedAt)
                 : Outcome.done();
     }
 

@@ -101,7 +101,7 @@ class PullRequests implements DeliveryHandler {
     public Outcome handle(String event, JsonNode payload) {
         String repository = Payloads.string(payload, "repository.full_name");
         if (repository == null || !settings.concerns(repository)) {
-            return Outcome.ignored("another repository than " + settings.repository());
+            return Outcome.ignored("other-repository", settings.repository());
         }
         return switch (event) {
             case "pull_request" -> pullRequest(repository, payload);
@@ -120,12 +120,12 @@ class PullRequests implements DeliveryHandler {
         String sha = run.path("head_sha").asString(null);
         String conclusion = run.path("conclusion").isString() ? run.path("conclusion").asString() : null;
         if (sha == null || !"completed".equals(payload.path("action").asString())) {
-            return Outcome.ignored("not a completed run");
+            return Outcome.ignored("run-not-completed", null);
         }
         int updated = jdbc.sql("UPDATE github_pulls SET ci_conclusion = ? WHERE head_sha = ?").params(conclusion, sha)
                 .update();
         if (updated == 0) {
-            return Outcome.ignored("no pull request known with head " + sha);
+            return Outcome.ignored("unknown-head", sha);
         }
         // The CI result joins the test evidence the pull request brought to its tickets.
         String label = GitHubText.clean((event.equals("workflow_run") ? run.path("name").asString("CI") : "CI") + " : "
@@ -149,7 +149,7 @@ class PullRequests implements DeliveryHandler {
     private Outcome pullRequest(String repository, JsonNode payload) {
         String action = payload.path("action").asString();
         if (!EVALUATED.contains(action)) {
-            return Outcome.ignored("pull request action \"" + action + "\" not used by the desk");
+            return Outcome.ignored("action-unused", action);
         }
         JsonNode pr = payload.path("pull_request");
         long number = payload.path("number").asLong();
@@ -160,7 +160,7 @@ class PullRequests implements DeliveryHandler {
                 .params(repository, number).query(java.time.OffsetDateTime.class).optional()
                 .map(java.time.OffsetDateTime::toInstant).orElse(null);
         if (last != null && updatedAt != null && updatedAt.isBefore(last)) {
-            return Outcome.ignored("older than the pull request state already applied");
+            return Outcome.ignored("older", updatedAt);
         }
         String title = pr.path("title").asString("");
         String sha = pr.path("head").path("sha").asString();

@@ -52,13 +52,13 @@ class ReleaseEvents implements DeliveryHandler {
     public Outcome handle(String event, JsonNode payload) {
         String repository = Payloads.string(payload, "repository.full_name");
         if (repository != null && !settings.concerns(repository)) {
-            return Outcome.ignored("another repository than " + settings.repository());
+            return Outcome.ignored("other-repository", settings.repository());
         }
         return switch (event) {
             case "release" -> {
                 JsonNode r = payload.path("release");
                 if (!Set.of("published", "released", "created").contains(payload.path("action").asString())) {
-                    yield Outcome.ignored("release action not recorded");
+                    yield Outcome.ignored("action-unused", payload.path("action").asString());
                 }
                 releases.record(repository, r.path("tag_name").asString(), null, r.path("html_url").asString(null), "github");
                 yield Outcome.done();
@@ -68,10 +68,10 @@ class ReleaseEvents implements DeliveryHandler {
                 String ref = payload.path("ref").asString();
                 yield ref.startsWith("refs/tags/") && !payload.path("deleted").asBoolean(false)
                         ? tag(repository, ref.substring("refs/tags/".length()), payload)
-                        : Outcome.ignored("not a pushed tag");
+                        : Outcome.ignored("not-a-tag", null);
             }
             default -> "tag".equals(payload.path("ref_type").asString())
-                    ? tag(repository, payload.path("ref").asString(), payload) : Outcome.ignored("not a tag");
+                    ? tag(repository, payload.path("ref").asString(), payload) : Outcome.ignored("not-a-tag", null);
         };
     }
 
@@ -100,11 +100,11 @@ class ReleaseEvents implements DeliveryHandler {
     private Outcome tag(String repository, String tag, JsonNode payload) {
         Optional<Version> version = Version.fromTag(tag);
         if (version.isEmpty()) {
-            return Outcome.ignored("not a version tag: " + tag);
+            return Outcome.ignored("not-a-version-tag", tag);
         }
         if (!settings.writesBack()) {
             releases.record(repository, tag, null, null, "tag");
-            return Outcome.ignored("version tag recorded; no token to publish its release");
+            return Outcome.ignored("tag-without-token", tag);
         }
         Optional<String> previous = client.getAll(GitHubClient.repo(repository, "/tags?per_page=100"), null).stream()
                 .map(t -> t.path("name").asString(""))

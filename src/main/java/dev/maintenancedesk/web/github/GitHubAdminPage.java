@@ -10,6 +10,9 @@ import dev.maintenancedesk.web.Viewer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,22 +30,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GitHubAdminPage {
 
     private static final int SHOWN = 100;
+    private static final Pattern NOTE = Pattern.compile("([a-z-]+)(?:\\|(.*))?", Pattern.DOTALL);
 
     private final Deliveries deliveries;
     private final GitHubSettings settings;
     private final Viewer viewer;
+    private final MessageSource messages;
 
-    GitHubAdminPage(Deliveries deliveries, GitHubSettings settings, Viewer viewer) {
+    GitHubAdminPage(Deliveries deliveries, GitHubSettings settings, Viewer viewer, MessageSource messages) {
+        this.messages = messages;
         this.deliveries = deliveries;
         this.settings = settings;
         this.viewer = viewer;
     }
 
     @GetMapping("/admin/github")
-    String page(@RequestParam(name = "status", required = false) String status, Model model) {
+    String page(@RequestParam(name = "status", required = false) String status, Model model, Locale locale) {
         requireAdmin();
         Delivery.Status wanted = status(status);
-        model.addAttribute("deliveries", deliveries.latest(wanted, SHOWN));
+        model.addAttribute("deliveries", deliveries.latest(wanted, SHOWN).stream()
+                .map(d -> new Row(d, note(d.error(), locale))).toList());
         model.addAttribute("status", wanted == null ? "" : wanted.name());
         model.addAttribute("statuses", Arrays.stream(Delivery.Status.values()).map(Enum::name).toList());
         model.addAttribute("counts", Arrays.stream(Delivery.Status.values())
@@ -61,6 +68,22 @@ class GitHubAdminPage {
     }
 
     record Count(String status, long count) {}
+
+    /** A delivery and its note (why it was ignored, or the error) in the reader's language. */
+    record Row(Delivery delivery, String note) {}
+
+    /** {@code code|arg} notes of the github module are worded from the bundle; an error's text is shown as is. */
+    private String note(String error, Locale locale) {
+        if (error == null) {
+            return "";
+        }
+        Matcher m = NOTE.matcher(error);
+        if (!m.matches()) {
+            return error;
+        }
+        return messages.getMessage("github.note." + m.group(1), new Object[] {m.group(2) == null ? "" : m.group(2)},
+                error, locale);
+    }
 
     private void requireAdmin() {
         if (!viewer.atLeast(Role.ADMIN)) {
