@@ -26,6 +26,7 @@ public final class Desk {
     static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, PlanCommand.class, SlaCommand.class,
             CommitsCommand.class, ReleaseCommand.class, ChangelogCommand.class, BackupCommand.class,
             PreventiveCommand.class, PostmortemCommand.class, BacklogCommand.class, WatchCommand.class, ReportCommand.class,
+            ImportCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Exit codes of DESIGN §7. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "release", description = "Versions, release windows, release notes and the API-impact rule, from git.",
-        subcommands = {ReleaseCommand.Next.class, ReleaseNotesCommand.class, ReleaseCheckCommand.class})
+        subcommands = {ReleaseCommand.Next.class, ReleaseNotesCommand.class, ReleaseCheckCommand.class,
+                ReleasePublishCommand.class})
 final class ReleaseCommand implements Runnable {
 
     @Spec
@@ -29,7 +30,7 @@ final class ReleaseCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand (next, notes or check)");
+        throw new ParameterException(spec.commandLine(), "missing subcommand (next, notes, check or publish)");
     }
 
     static LocalDate date(String text, Plan plan) {

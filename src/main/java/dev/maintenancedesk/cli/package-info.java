@@ -1,4 +1,4 @@
 /** The picocli commands behind ./desk. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"plan", "calendar", "accounts", "releases", "backup",
-        "preventive", "postmortem", "backlog", "watch", "kpi", "problem"})
+        "preventive", "postmortem", "backlog", "watch", "kpi", "github", "problem"})
 package dev.maintenancedesk.cli;

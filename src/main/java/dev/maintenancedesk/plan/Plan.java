@@ -29,7 +29,8 @@ public record Plan(
         PostmortemRule postmortem,
         List<Localized> futureImprovements,
         List<TicketTemplate> templates,
-        List<Team> teams) {
+        List<Team> teams,
+        GitHubSync github) {
 
     /** The language the plan is written in; ticket texts built from templates use it. */
     public String language() {

@@ -89,10 +89,45 @@ final class PlanReader {
         }
         List<TicketTemplate> templates = templates(root);
         List<Team> teams = teams(root);
+        GitHubSync github = github(root);
         root.finish();
         return new Plan(name, objectives, types, ticketing, labels, priorities, sla, calendar, workflow,
                 change, releases, kpis, backlog, documentation, preventive, watch, deprecation, postmortem,
-                List.copyOf(future), templates, teams);
+                List.copyOf(future), templates, teams, github);
+    }
+
+    /** Optional: the labels that carry priority and type on GitHub, and the test paths; defaults: the seed's. */
+    private GitHubSync github(Node root) {
+        GitHubSync defaults = GitHubSync.defaults();
+        if (!root.has("github")) {
+            root.section("github", false);
+            return defaults;
+        }
+        Node n = root.section("github", false);
+        Map<String, Priority> priorities = n.has("priority_labels")
+                ? labelMap(n.section("priority_labels", true), Priority.class, "a priority") : defaults.priorityLabels();
+        Map<String, TicketType> types = n.has("type_labels")
+                ? labelMap(n.section("type_labels", true), TicketType.class, "a maintenance type") : defaults.typeLabels();
+        List<String> tests = n.has("test_paths") ? n.strings("test_paths", true) : defaults.testPaths();
+        n.finish();
+        return new GitHubSync(Map.copyOf(priorities), Map.copyOf(types), List.copyOf(tests));
+    }
+
+    private <E extends Enum<E>> Map<String, E> labelMap(Node n, Class<E> type, String what) {
+        Map<String, E> map = new java.util.LinkedHashMap<>();
+        for (String label : List.copyOf(n.keys())) {
+            n.scalar(label, true).ifPresent(s -> {
+                E value = Node.enumValue(s.text(), type, what, (text, message) -> {
+                    n.problem(label, message);
+                    return null;
+                });
+                if (value != null) {
+                    map.put(label, value);
+                }
+            });
+        }
+        n.finish();
+        return map;
     }
 
     /** Optional: teams with their own calendars; a team without one uses the plan's calendar. */

@@ -233,6 +233,27 @@ final class Ticket {
         register(new TicketTransitioned(number, from, to, actor.username(), why, now));
     }
 
+    /**
+     * Closes a ticket that was just imported (still NEW) at the moment its source closed it: history is
+     * recorded as it happened elsewhere, so the workflow's gates (met outside the desk) are not asked
+     * for. Only a lead or an integration may, and only on a NEW ticket.
+     */
+    void closeImported(String reason, Actor actor, Instant at) {
+        if (!actor.atLeast(Role.LEAD)) {
+            throw new Forbidden("import-forbidden", "only a lead, an admin or an integration may import tickets");
+        }
+        if (state != TicketState.NEW) {
+            throw new Conflict("transition-not-allowed", "Ticket #" + number + " is " + state
+                    + ": only a just-imported (NEW) ticket can be closed as imported.", Map.of("from", state),
+                    String.valueOf(number), state, TicketState.CLOSED);
+        }
+        String why = normalize(TextRules.check("reason", reason, REASON_MAX));
+        validatedBy = actor.username();
+        state = TicketState.CLOSED;
+        updatedAt = at;
+        register(new TicketTransitioned(number, TicketState.NEW, TicketState.CLOSED, actor.username(), why, at));
+    }
+
     /** The moves the actor's role lets them attempt now, each with what its gate still lacks. */
     List<Move> moves(Actor actor, Workflow workflow) {
         return Workflow.moves(state, waitingFrom).stream()

@@ -62,6 +62,36 @@ public class Tickets implements TicketQueries {
     }
 
     public TicketView create(NewTicket request, Actor actor) {
+        return create(request, actor, clock.instant());
+    }
+
+    /**
+     * Opens a ticket that was opened elsewhere at {@code openedAt} (an imported GitHub issue): its history
+     * and SLA clocks start then. Only the desk's automations import; the moment cannot be in the future.
+     */
+    public TicketView importTicket(NewTicket request, Actor actor, Instant openedAt) {
+        if (!actor.atLeast(Role.LEAD)) {
+            throw new Forbidden("import-forbidden", "only a lead, an admin or an integration may import tickets");
+        }
+        if (openedAt == null || openedAt.isAfter(clock.instant())) {
+            throw InvalidInput.of(FieldError.of("createdAt", "future", "must be a moment in the past"));
+        }
+        return create(request, actor, openedAt);
+    }
+
+    /**
+     * Closes a just-imported ticket at the moment its source closed it (the workflow's gates are for work
+     * done in the desk, not for history): see {@link Ticket#closeImported}.
+     */
+    public TicketView closeImported(long number, Instant closedAt, String reason, Actor actor) {
+        Ticket ticket = load(number);
+        ticket.closeImported(reason, actor, closedAt == null || closedAt.isAfter(clock.instant()) ? clock.instant()
+                : closedAt);
+        save(ticket);
+        return ticket.view(zone);
+    }
+
+    private TicketView create(NewTicket request, Actor actor, Instant openedAt) {
         if (request == null) {
             throw InvalidInput.of(FieldError.of(null, "required", "a JSON body is required"));
         }
@@ -90,7 +120,7 @@ public class Tickets implements TicketQueries {
                 request.priority() != null ? request.priority() : template == null ? null : template.priority(),
                 labels, request.assignee(), request.team(), request.component(),
                 template == null ? null : template.key(), null);
-        Ticket ticket = Ticket.open(opening, actor.username(), repository::nextNumber, clock.instant());
+        Ticket ticket = Ticket.open(opening, actor.username(), repository::nextNumber, openedAt);
         repository.insert(ticket);
         publish(ticket);
         return ticket.view(zone);

@@ -1,0 +1,2 @@
+/** The GitHub webhook endpoint. */
+package dev.maintenancedesk.github.web;
