@@ -46,7 +46,6 @@ public class Kpis {
 
     Kpis(KpiData data, Plan plan, Months months, ObjectProvider<RecurringIncidents> recurring,
             @Value("${desk.kpi.production-environment:production}") String production,
-            @Value("${desk.kpi.change-failure-window:PT24H}") Duration failureWindow,
             @Value("${desk.kpi.read-threads:4}") int readThreads) {
         this.reads = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, readThreads),
                 Thread.ofPlatform().name("kpi-read-", 0).daemon().factory());
@@ -55,7 +54,8 @@ public class Kpis {
         this.months = months;
         this.recurring = recurring;
         this.production = production;
-        this.failureWindow = failureWindow;
+        // the plan sets it (change_management.change_failure_window), like every other rule the KPIs judge by
+        this.failureWindow = plan.changeManagement().changeFailureWindow();
     }
 
     /** Parses a 'YYYY-MM' query parameter, naming it when it is not one. */

@@ -350,11 +350,23 @@ final class PlanReader {
         List<String> api = cm.strings("api_paths", false);
         List<String> docs = cm.strings("doc_paths", false);
         String changelog = cm.optionalText("changelog").orElse("CHANGELOG.md");
+        java.time.Duration failureWindow = ChangeManagement.DEFAULT_CHANGE_FAILURE_WINDOW;
+        var window = cm.optionalText("change_failure_window");
+        if (window.isPresent()) {
+            var amount = java.util.regex.Pattern.compile("([1-9][0-9]{0,3})([hd])").matcher(window.get());
+            if (amount.matches()) {
+                long n = Long.parseLong(amount.group(1));
+                failureWindow = amount.group(2).equals("h") ? java.time.Duration.ofHours(n) : java.time.Duration.ofDays(n);
+            } else {
+                cm.problem("change_failure_window", Problems.quote(window.get())
+                        + " is not a wall-clock duration in hours or days (examples: 24h, 7d)");
+            }
+        }
         if (!api.isEmpty() && docs.isEmpty()) {
             cm.problem("doc_paths", "missing: api_paths needs doc_paths to check documentation updates");
         }
         cm.finish();
-        return new ChangeManagement(pr, tests, types, also, notes, api, docs, changelog);
+        return new ChangeManagement(pr, tests, types, also, notes, api, docs, changelog, failureWindow);
     }
 
     private static List<String> commitTypes(Node cm, String key, boolean required, Set<String> seen) {

@@ -93,6 +93,25 @@ class ReleasePublishingTest extends GitHubApiContext {
         deliveries.replay(id);
         worker.drain();
         assertThat(events.stream(DeploymentReported.class)).hasSize(1);
+
+        // The KPI module counts it like a deployment posted to /api/v1/deployments (after commit, asynchronously).
+        String sha = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (countDeployments(sha) == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(jdbc.sql("SELECT environment || ' ' || status FROM kpi_deployments WHERE commit_sha = ?").param(sha)
+                .query(String.class).list()).containsExactly("production SUCCESS");
+    }
+
+    private long countDeployments(String sha) {
+        return jdbc.sql("SELECT COUNT(*) FROM kpi_deployments WHERE commit_sha = ?").param(sha).query(Long.class).single();
     }
 
     private static Map<String, Object> commit(String sha, String message, String date) {
