@@ -15,7 +15,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"server.shutdown=immediate", "desk.sla.watch-delay=PT24H", "desk.preventive.delay=PT24H",
-                "spring.modulith.events.republish-outstanding-events-on-restart=false", "spring.datasource.hikari.connection-timeout=2000", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
+                "spring.modulith.events.republish-outstanding-events-on-restart=false", "spring.datasource.hikari.connection-timeout=2000",
+                // connections opened as needed, not ten per cached context: the suite keeps several contexts
+                "spring.datasource.hikari.minimum-idle=1", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DeskTest {
     String ADMIN_PASSWORD = "admin-password-for-tests";

@@ -5,7 +5,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
 /** Who is acting: the username and the highest role granted to the current authentication. */
-public record Actor(String username, Role role) {
+public record Actor(String username, Role role, boolean automation) {
+
+    /** A person (signed in, or through their API token). */
+    public Actor(String username, Role role) {
+        this(username, role, false);
+    }
 
     public static Actor of(Authentication authentication) {
         Role highest = authentication.getAuthorities().stream()
@@ -21,7 +26,7 @@ public record Actor(String username, Role role) {
      * integration ({@code "github"}): a lead's rights, and a name the history shows as the author.
      */
     public static Actor automation(String name) {
-        return new Actor(name, Role.LEAD);
+        return new Actor(name, Role.LEAD, true);
     }
 
     public boolean atLeast(Role other) {

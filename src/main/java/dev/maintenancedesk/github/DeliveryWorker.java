@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,10 +45,9 @@ public class DeliveryWorker implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final boolean local;
-    private final Semaphore signal = new Semaphore(0);
+    private final WakeableLoop loop;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final boolean postgres;
-    private volatile Thread thread;
 
     DeliveryWorker(DeliveryStore store, List<DeliveryHandler> handlers, PlatformTransactionManager transactions,
             Clock clock, @Value("${desk.github.worker.enabled:${desk.scheduling.enabled:true}}") boolean local,
@@ -62,12 +59,11 @@ public class DeliveryWorker implements SmartLifecycle {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.local = local;
+        this.loop = new WakeableLoop("github-deliveries", java.time.Duration.ofSeconds(2), this::drain, log);
     }
 
     void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        loop.wake();
     }
 
     /** Applies every delivery due now, claiming them in batches; returns how many were attempted. */
@@ -155,41 +151,19 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!local || thread != null) {
-            return;
+        if (local) {
+            loop.start();
         }
-        thread = Thread.ofPlatform().daemon().name("github-deliveries").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    signal.tryAcquire(2, TimeUnit.SECONDS);
-                    signal.drainPermits();
-                    drain();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("GitHub delivery worker: {}", e.toString());
-                }
-            }
-        });
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop.running();
     }
 
     /** The cluster-wide sweep: retries and deliveries left by an instance that stopped. */

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,8 +39,7 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final GitHubClient client;
     private final Clock clock;
     private final boolean local;
-    private final Semaphore signal = new Semaphore(0);
-    private volatile Thread thread;
+    private final WakeableLoop loop;
 
     OutboxDispatcher(GitHubOutbox outbox, GitHubClient client, Clock clock,
             @Value("${desk.github.outbox.enabled:${desk.scheduling.enabled:true}}") boolean local) {
@@ -50,13 +47,12 @@ public class OutboxDispatcher implements SmartLifecycle {
         this.client = client;
         this.clock = clock;
         this.local = local;
+        this.loop = new WakeableLoop("github-outbox", java.time.Duration.ofSeconds(5), this::dispatch, log);
         outbox.onCommit(this::wake);
     }
 
     void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        loop.wake();
     }
 
     /** Sends every call due now; returns how many were attempted. */
@@ -139,41 +135,19 @@ public class OutboxDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!local || thread != null) {
-            return;
+        if (local) {
+            loop.start();
         }
-        thread = Thread.ofPlatform().daemon().name("github-outbox").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    signal.tryAcquire(5, TimeUnit.SECONDS);
-                    signal.drainPermits();
-                    dispatch();
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    log.warn("GitHub outbox: {}", e.toString());
-                }
-            }
-        });
     }
 
     @Override
     public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return loop.running();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -50,7 +50,11 @@ public class Sla implements TicketFacet {
     }
 
     /** Recomputes a ticket's clocks from its history and stores them for the watcher. */
+    @org.springframework.transaction.annotation.Transactional
     public TicketSla refresh(long number) {
+        // Two events of one ticket (created, then moved at once) refresh it side by side: one at a time, each
+        // reading the history after the other, so the last stored clocks are the latest (and no duplicate row).
+        board.lock(number);
         Instant now = clock.instant();
         TicketView ticket = tickets.get(number);
         TicketSla sla = of(ticket, now);

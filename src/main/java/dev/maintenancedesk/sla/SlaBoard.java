@@ -18,6 +18,11 @@ class SlaBoard {
         this.jdbc = jdbc;
     }
 
+    /** Holds the ticket's row until the caller's transaction ends (refreshes of one ticket take turns). */
+    void lock(long number) {
+        jdbc.sql("SELECT number FROM tickets WHERE number = ? FOR UPDATE").param(number).query(Long.class).optional();
+    }
+
     void store(TicketView ticket, TicketSla sla, Instant now) {
         jdbc.sql("DELETE FROM sla_clocks WHERE ticket_number = ?").param(ticket.number()).update();
         for (SlaClock clock : List.of(sla.takeCharge(), sla.resolution())) {

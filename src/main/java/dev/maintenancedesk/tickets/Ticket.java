@@ -266,8 +266,9 @@ final class Ticket {
     }
 
     /** What the actor may do with this ticket. */
-    TicketPermissions permissions(Actor actor, Workflow workflow) {
-        return new TicketPermissions(moves(actor, workflow), editableBy(actor), mayLink(actor), mayComment(actor));
+    TicketPermissions permissions(Actor actor, Workflow workflow, GitHubRepository github) {
+        return new TicketPermissions(moves(actor, workflow), editableBy(actor), mayLink(actor), mayComment(actor),
+                mayMarkMerged(actor, github));
     }
 
     /**
@@ -280,6 +281,13 @@ final class Ticket {
             throw new Forbidden("link-forbidden", "only a developer or above may link changes to a ticket");
         }
         TicketLink normalized = checkLink(link, github);
+        boolean mergedBefore = links.stream().filter(l -> l.kind() == normalized.kind()
+                && l.target().equals(normalized.target())).anyMatch(l -> Boolean.TRUE.equals(l.merged()));
+        if (normalized.kind() == LinkKind.PULL_REQUEST && !mayMarkMerged(actor, github)
+                && Boolean.TRUE.equals(normalized.merged()) != mergedBefore) {
+            throw new Forbidden("merged-from-github", "GitHub is connected: a pull request's merge is learnt from "
+                    + "GitHub, it cannot be set by hand");
+        }
         if (normalized.kind().pointsAtTicket()) {
             long other = ticketReference(normalized.target());
             if (other == number) {
@@ -303,6 +311,14 @@ final class Ticket {
         links.add(normalized);
         updatedAt = now;
         register(new TicketLinked(number, null, normalized, actor.username(), now));
+    }
+
+    /**
+     * Without GitHub the team says a pull request is merged (the merged flag, which the MERGED gate reads);
+     * once the repository is connected only GitHub's own events say so, so the gate cannot be met by hand.
+     */
+    private boolean mayMarkMerged(Actor actor, GitHubRepository github) {
+        return mayLink(actor) && (github.repository() == null || actor.automation());
     }
 
     void unlink(LinkKind kind, String target, Actor actor, Instant now) {

@@ -159,7 +159,7 @@ public class Tickets implements TicketQueries {
     /** What the actor may do with the ticket now: moves with their unmet requirements, editable fields. */
     @Transactional(readOnly = true)
     public TicketPermissions permissions(long number, Actor actor) {
-        return load(number).permissions(actor, workflow);
+        return load(number).permissions(actor, workflow, github);
     }
 
     /** The moves the actor may attempt now, each with what its gate still lacks. */

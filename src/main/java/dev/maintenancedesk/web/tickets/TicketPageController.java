@@ -162,6 +162,7 @@ class TicketPageController {
         }
         model.addAttribute("evidenceHtml", autolink(ticket.testEvidence()));
         model.addAttribute("canLink", may.mayLink());
+        model.addAttribute("canMarkMerged", may.mayMarkMerged());
         model.addAttribute("canComment", may.mayComment());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("types", TicketType.values());

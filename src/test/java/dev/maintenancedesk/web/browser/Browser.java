@@ -92,9 +92,27 @@ final class Browser implements AutoCloseable {
     void submit(WebElement button) {
         WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, WAIT).until(d -> gone(page));
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page the element belonged to has been replaced. ChromeDriver sometimes says so with "Node
+     * with given id does not belong to the document" instead of a stale-element error: the same answer.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     WebElement find(String css) {

@@ -52,7 +52,7 @@ class TicketPageBrowserTest {
 
             b.submit(b.find("form.edit-form button[type=submit]"));
             assertThat(b.find("#edit-conflict").isDisplayed()).isTrue();
-            assertThat(b.text("#edit-conflict")).contains("modifié par quelqu’un d’autre").contains("admin")
+            assertThat(b.text("#edit-conflict")).contains("modifié par quelqu’un d’autre").contains("Administrator")
                     .contains("P4").doesNotContain("Action impossible");
             assertThat(b.find("#e-title").getAttribute("value")).isEqualTo("Export CSV vide depuis la 2.3");
             assertThat(new Select(b.find("#e-priority")).getFirstSelectedOption().getAttribute("value")).isEqualTo("P2");
