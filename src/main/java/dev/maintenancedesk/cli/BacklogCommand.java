@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "backlog", description = "The monthly backlog review.", subcommands = BacklogCommand.Minutes.class)
@@ -23,8 +22,8 @@ final class BacklogCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--month", paramLabel = "YYYY-MM", required = true, description = "The review's month.")
-        String month;
+        @Mixin
+        MonthOption month;
 
         @Mixin
         LanguageOption language;
@@ -32,12 +31,7 @@ final class BacklogCommand {
         @Override
         public Integer call() {
             String lang = language.get();
-            YearMonth m;
-            try {
-                m = BacklogReviews.month("month", month);
-            } catch (InvalidInput e) {
-                throw new Desk.UsageException("\"" + month + "\" is not a month for --month (expected YYYY-MM, e.g. 2026-11)");
-            }
+            YearMonth m = month.get();
             String markdown = DeskDatabase.with(BacklogReviews.class, reviews -> {
                 try {
                     return reviews.minutesMarkdown(m, lang);

@@ -3,13 +3,11 @@ package dev.maintenancedesk.cli;
 import dev.maintenancedesk.kpi.Conformance;
 import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code desk report conformance --month YYYY-MM [--lang fr|en]}: the plan-conformance report in Markdown. */
@@ -25,8 +23,8 @@ final class ReportCommand {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--month", paramLabel = "YYYY-MM", required = true, description = "The month to report on.")
-        String month;
+        @Mixin
+        MonthOption month;
 
         @Mixin
         LanguageOption language;
@@ -34,12 +32,7 @@ final class ReportCommand {
         @Override
         public Integer call() {
             String lang = language.get();
-            YearMonth m;
-            try {
-                m = YearMonth.parse(month);
-            } catch (DateTimeParseException e) {
-                throw new Desk.UsageException("--month \"" + month + "\" is not a month (expected YYYY-MM)");
-            }
+            YearMonth m = month.get();
             String markdown = DeskDatabase.with(Conformance.class, c -> c.markdown(m, Locale.forLanguageTag(lang)));
             PrintWriter out = spec.commandLine().getOut();
             out.print(markdown);

@@ -49,7 +49,7 @@ class ConformanceCommandTest {
     void aBadMonthOrLanguageIsAUsageError() {
         Run month = desk("report", "conformance", "--month", "2026-13");
         assertThat(month.code()).isEqualTo(2);
-        assertThat(month.err().strip()).isEqualTo("desk: --month \"2026-13\" is not a month (expected YYYY-MM)");
+        assertThat(month.err().strip()).isEqualTo("desk: \"2026-13\" is not a month for --month (expected YYYY-MM, e.g. 2026-11)");
         Run lang = desk("report", "conformance", "--month", "2026-03", "--lang", "de");
         assertThat(lang.code()).isEqualTo(2);
         assertThat(desk("report", "conformance").code()).isEqualTo(2);

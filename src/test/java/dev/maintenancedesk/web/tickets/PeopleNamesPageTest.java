@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @DeskTest
 class PeopleNamesPageTest {
 
-    static final String DEV = "pn-karim";
-    static final String DEV_PASSWORD = "pw-pn-karim-0123456789";
+    static final String DEV = "pnames-karim";
+    static final String DEV_PASSWORD = "pw-pnames-karim-0123456789";
 
     @LocalServerPort
     int port;
@@ -42,7 +42,7 @@ class PeopleNamesPageTest {
         assertThat(admin.post("/api/v1/users", DeskClient.json(
                 "{\"username\":%s,\"password\":%s,\"role\":\"DEVELOPER\",\"displayName\":\"Karim Benali\"}",
                 DEV, DEV_PASSWORD)).status()).isEqualTo(201);
-        DeskClient.newUser(port, "pn-rep", "REPORTER");
+        DeskClient.newUser(port, "pnames-rep", "REPORTER");
         assigned = admin.post("/api/v1/tickets", "{\"title\":\"Pn attribué\",\"labels\":[\"pnames\"],"
                 + "\"type\":\"CORRECTIVE\",\"priority\":\"P3\",\"assignee\":\"" + DEV + "\"}").json().get("number").asLong();
         free = admin.post("/api/v1/tickets", "{\"title\":\"Pn libre\",\"labels\":[\"pnames\"],"
@@ -86,7 +86,7 @@ class PeopleNamesPageTest {
         assertThat(jdbc.sql("SELECT assignee FROM tickets WHERE number = ?").param(free).query(String.class).single())
                 .isEqualTo(DEV);
 
-        DeskClient reporter = DeskClient.browserLogin(port, "pn-rep", "pw-pn-rep-0123456789");
+        DeskClient reporter = DeskClient.browserLogin(port, "pnames-rep", "pw-pnames-rep-0123456789");
         assertThat(reporter.get("/tickets/" + assigned).body()).doesNotContain("assign-to-me");
     }
 
