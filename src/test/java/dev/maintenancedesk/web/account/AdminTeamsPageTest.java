@@ -22,6 +22,9 @@ class AdminTeamsPageTest {
         assertThat(page.body()).contains("Calendrier du plan", "Équipe CESIZen (core)", "Europe/Paris", "09:00–18:00",
                 "fermé", "540 min ouvrées", "Prochains jours fériés");
         assertThat(page.body()).containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\d\">");
+        assertThat(page.body()).as("the administration's pages link each other")
+                .contains("href=\"/admin/users\"").contains("href=\"/admin/github\"")
+                .containsPattern("<a href=\"/admin/teams\" aria-current=\"page\"");
         assertThat(admin.get("/admin/teams?lang=en").body()).contains("The plan&#39;s calendar", "Team CESIZen team (core)");
     }
 
