@@ -3,12 +3,10 @@ package dev.maintenancedesk.accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -24,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -49,8 +48,7 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService userDetailsService(Users users) {
         return username -> users.find(username)
-                .flatMap(user -> users.passwordHash(user.username()).map(hash -> User.withUserDetails(
-                        userDetails(user, hash)).accountLocked(users.lockedUntil(user.username()).isPresent()).build()))
+                .flatMap(user -> users.passwordHash(user.username()).map(hash -> userDetails(user, hash)))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
@@ -83,7 +81,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain humanFace(HttpSecurity http, Users users, ProblemResponses problems) throws Exception {
+    SecurityFilterChain humanFace(HttpSecurity http, Users users, ProblemResponses problems, LoginAttempts attempts)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/images/**", "/favicon.ico",
                                 "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
@@ -92,6 +91,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(new PasswordChangeGate.LoginSuccess(users))
                         .failureHandler(loginFailure()))
+                .addFilterBefore(attempts.filter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(users, problems), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::headers);
@@ -99,15 +99,12 @@ class SecurityConfiguration {
     }
 
     /**
-     * Back to the login page saying why: {@code ?error=locked} while wrong passwords pause the account
-     * (see {@link Users#recordFailedLogin}), {@code ?error} for anything else (unknown user, wrong password,
-     * disabled account: telling them apart would help guessing).
+     * Back to the login page: {@code ?error} whatever the reason (unknown user, wrong password, disabled
+     * account: telling them apart would help guessing). A login held by {@link GuessingBrake} never reaches
+     * here: {@link LoginAttempts} answers {@code ?error=wait}.
      */
     private static AuthenticationFailureHandler loginFailure() {
-        ExceptionMappingAuthenticationFailureHandler failure = new ExceptionMappingAuthenticationFailureHandler();
-        failure.setDefaultFailureUrl("/login?error");
-        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?error=locked"));
-        return failure;
+        return new SimpleUrlAuthenticationFailureHandler("/login?error");
     }
 
     /**

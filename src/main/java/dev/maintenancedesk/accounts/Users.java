@@ -31,8 +31,8 @@ public class Users {
     static final String DEFAULT_LANGUAGE = "fr";
     static final String DEFAULT_TIME_ZONE = "Europe/Paris";
 
-    static final int MAX_FAILED_LOGINS = 10;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+    /** The audit trail of password changes (who, from where, right or wrong current password). */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("dev.maintenancedesk.audit");
 
     private static final String COLUMNS = "username, display_name, email, role, language, time_zone, enabled";
 
@@ -41,13 +41,16 @@ public class Users {
     private final Sessions sessions;
     private final TransactionOperations transactions;
     private final Clock clock;
+    private final GuessingBrake brake;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, TransactionOperations transactions) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, Sessions sessions, TransactionOperations transactions,
+            GuessingBrake brake) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.sessions = sessions;
         this.transactions = transactions;
         this.clock = Clock.systemUTC();
+        this.brake = brake;
     }
 
     /** The user with this name, whatever its case; disabled users are returned too (check {@code enabled}). */
@@ -213,33 +216,25 @@ public class Users {
      * The user's own change, as the API asks it: the current password is asked even of token callers, so
      * that a leaked token is not enough to take the account over. Every session of the user ends.
      */
-    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
-        changeOwnPassword(username, currentPassword, newPassword, null, null);
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String address) {
+        changeOwnPassword(username, currentPassword, newPassword, null, null, address);
     }
 
     /**
-     * The user's own change. Wrong current passwords count as wrong logins and are paused alike: the
-     * {@value #MAX_FAILED_LOGINS}th in a row pauses both for {@link #LOCK_DURATION} ({@link TooManyAttempts},
-     * 429). The attempt is counted before the password is compared, in its own transaction, so that a
-     * refusal cannot roll the count back and parallel guesses cannot slip past the limit; a right current
-     * password clears it. The new password must follow the policy, differ from the current one and, when
+     * The user's own change, from {@code address}. The current password is guessed at like a login and slowed
+     * alike ({@link GuessingBrake}: counted before it is compared, so that parallel guesses cannot slip past;
+     * {@link TooManyAttempts}, 429, while the brake holds); each attempt is written to the audit log. The new password must follow the policy, differ from the current one and, when
      * a {@code confirmation} is given (the pages ask for the new one twice), equal it. Every field at fault
      * is refused at once (400). On success the password is no longer temporary and the user's sessions end,
      * but {@code keepSession} (the page's own session, or null).
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String confirmation,
-            String keepSession) {
+            String keepSession, String address) {
         UserAccount user = require(username);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Boolean counted = transactions.execute(status -> jdbc.sql("""
-                UPDATE users SET failed_logins = failed_logins + 1,
-                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)""")
-                .params(MAX_FAILED_LOGINS, now.plus(LOCK_DURATION), user.username(), now).update() == 1);
-        if (!Boolean.TRUE.equals(counted)) {
-            throw paused(lockedUntil(user.username()).orElse(now.plus(LOCK_DURATION)), now);
-        }
+        brake.attempt(user.username(), address);
         boolean matches = passwordMatches(user.username(), currentPassword);
+        log.info("password change by {} from {}: current password {}", user.username(), address,
+                matches ? "right" : "wrong");
         AccountRules rules = new AccountRules();
         if (!matches) {
             rules.add(FieldError.of("currentPassword", "wrong-password", "is not your current password"));
@@ -252,22 +247,15 @@ public class Users {
             rules.add(FieldError.of("confirmPassword", "password-mismatch", "does not match the new password"));
         }
         if (matches) {
-            transactions.executeWithoutResult(status -> recordSuccessfulLogin(user.username()));
+            brake.succeeded(user.username(), address);
         }
         rules.check();
         transactions.executeWithoutResult(status -> storePassword(user, newPassword, false, keepSession));
     }
 
-    /** Password changes of this user are paused until {@code until} (429, with the minutes to wait). */
-    static TooManyAttempts paused(OffsetDateTime until, OffsetDateTime now) {
-        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
-        return new TooManyAttempts("password-attempts-paused", "Too many wrong passwords in a row: try again in "
-                + minutes + " minute(s).", until, now, minutes);
-    }
-
     private void storePassword(UserAccount user, String rawPassword, boolean temporary, String keepSession) {
         jdbc.sql("""
-                UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL, must_change_password = ?
+                UPDATE users SET password_hash = ?, must_change_password = ?
                 WHERE username = ?""")
                 .params(passwords.encode(rawPassword), temporary, user.username()).update();
         sessions.endAllOf(user.username(), keepSession);
@@ -288,37 +276,6 @@ public class Users {
         }
         return jdbc.sql("SELECT password_hash FROM users WHERE username = ?").param(normalize(username))
                 .query(String.class).optional();
-    }
-
-    /** Until when password logins are refused after too many failures; empty when not locked. */
-    Optional<OffsetDateTime> lockedUntil(String username) {
-        return jdbc.sql("SELECT locked_until FROM users WHERE username = ?").param(normalize(username))
-                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).optional()
-                .flatMap(until -> until).filter(until -> until.isAfter(OffsetDateTime.now(clock)));
-    }
-
-    /**
-     * Counts a wrong password; the {@value #MAX_FAILED_LOGINS}th in a row locks password logins for
-     * {@link #LOCK_DURATION} (a pause rather than a permanent lock, so that guessing cannot be turned
-     * into locking a colleague out for good).
-     */
-    @Transactional
-    void recordFailedLogin(String username) {
-        if (!searchable(username)) {
-            return;
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("""
-                UPDATE users SET failed_logins = failed_logins + 1,
-                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END
-                WHERE username = ?""")
-                .params(MAX_FAILED_LOGINS, now.plus(LOCK_DURATION), normalize(username)).update();
-    }
-
-    @Transactional
-    void recordSuccessfulLogin(String username) {
-        jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = ? AND failed_logins > 0")
-                .param(normalize(username)).update();
     }
 
     boolean none() {

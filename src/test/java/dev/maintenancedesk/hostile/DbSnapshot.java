@@ -26,7 +26,7 @@ record DbSnapshot(Map<String, String> tables, long maxTicketNumber, long ticketS
         t.put("ticket_labels", List.of());
         t.put("postmortems", List.of());
         t.put("postmortem_sections", List.of());
-        t.put("users", List.of("failed_logins", "locked_until"));
+        t.put("users", List.of());
         t.put("api_tokens", List.of("last_used_at"));
         t.put("deprecations", List.of());
         return t;

@@ -57,8 +57,10 @@ class MeController {
 
     @PutMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(Authentication authentication, @RequestBody PasswordChange change) {
-        users.changeOwnPassword(current(authentication).username(), change.currentPassword(), change.newPassword());
+    void changePassword(Authentication authentication, @RequestBody PasswordChange change,
+            jakarta.servlet.http.HttpServletRequest request) {
+        users.changeOwnPassword(current(authentication).username(), change.currentPassword(), change.newPassword(),
+                request.getRemoteAddr());
     }
 
     @PostMapping("/tokens")

@@ -128,7 +128,7 @@ class ProfileController {
         boolean temporary = users.mustChangePassword(me.username());   // where a refusal comes back
         try {
             users.changeOwnPassword(me.username(), currentPassword, newPassword,
-                    confirmPassword == null ? "" : confirmPassword, request.getSession().getId());
+                    confirmPassword == null ? "" : confirmPassword, request.getSession().getId(), request.getRemoteAddr());
         } catch (DeskProblem refused) {
             // InvalidInput (fields at fault) or TooManyAttempts (wait); never a password in the flash.
             redirect.addFlashAttribute("passwordProblem", UiProblem.of(refused));
