@@ -457,18 +457,28 @@ public class Postmortems implements TransitionGate {
             errors.add(chars);
             return null;
         }
+        Instant at;
         try {
-            return OffsetDateTime.parse(t).toInstant();
+            at = OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(t).atZone(zone).toInstant();
+                at = LocalDateTime.parse(t).atZone(zone).toInstant();
             } catch (DateTimeParseException notLocal) {
                 errors.add(FieldError.of(field, "date-time", "\"" + t
                         + "\" is not a date and time (examples: 2026-03-10T16:30, 2026-03-10T16:30:00+01:00)", t));
                 return null;
             }
         }
+        // an incident happens in the years a database column and a team can hold ("+999999999-12-31" cannot)
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+            errors.add(FieldError.of(field, "date-out-of-range", "must fall between the years 1970 and 2999", t));
+            return null;
+        }
+        return at;
     }
+
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("3000-01-01T00:00:00Z");
 
     private Impact impact(long number, ZoneId zone) {
         return jdbc.sql("SELECT impact_started_at, impact_detected_at, impact_ended_at, users_affected FROM postmortems "

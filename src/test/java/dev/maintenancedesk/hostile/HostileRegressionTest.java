@@ -82,6 +82,17 @@ class HostileRegressionTest {
         assertThat(DbSnapshot.take(jdbc).changedSince(before)).as("tables changed").isEmpty();
     }
 
+    /** Found by the campaign: an instant no column holds in a post-mortem's impact window was a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"startedAt", "detectedAt", "endedAt"})
+    void anImpactInstantBeyondAnyYearIsRefusedNamingTheField(String field) {
+        long n = ticket("{\"title\":\"Impact hors du temps\",\"priority\":\"P1\"}");
+        DbSnapshot before = DbSnapshot.take(jdbc);
+        assertBadRequest(admin.send("PUT", "/api/v1/tickets/" + n + "/postmortem/impact", SEND_JSON,
+                bytes("{\"" + field + "\":\"+999999999-12-31T23:59:59Z\"}")), field);
+        assertThat(DbSnapshot.take(jdbc).changedSince(before)).as("tables changed").isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text", "label", "assignee", "team"})
     void aNulInAQueryFilterIsRefusedNamingTheParameter(String parameter) {
