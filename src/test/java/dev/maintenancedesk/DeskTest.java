@@ -18,9 +18,11 @@ import org.springframework.test.context.ContextConfiguration;
                 "spring.modulith.events.republish-outstanding-events-on-restart=false", "spring.datasource.hikari.connection-timeout=2000",
                 // connections opened as needed, not ten per cached context: the suite keeps several contexts
                 "spring.datasource.hikari.minimum-idle=1",
-                // every test client is 127.0.0.1: the per-address brake would hold the whole suite; the pair's
-                // first wait is long enough that a test sees it without timing (GuessingBrakeTest checks the rest)
-                "desk.security.address-free-failures=1000000", "desk.security.first-delay=PT10M", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
+                // every test client is 127.0.0.1, and hostile tests guess admin's password: the brake would hold
+                // the whole suite. FormLoginTest and PasswordSelfServiceTest set the pair's default back (with a
+                // first wait long enough to see without timing); GuessingBrakeTest checks the rest.
+                "desk.security.address-free-failures=1000000", "desk.security.pair-free-failures=1000000",
+                "desk.security.first-delay=PT10M", "DESK_ADMIN_PASSWORD=" + DeskTest.ADMIN_PASSWORD, "DESK_ADMIN_TOKEN=" + DeskTest.ADMIN_TOKEN})
 @ContextConfiguration(initializers = TestDatabase.class)
 public @interface DeskTest {
     String ADMIN_PASSWORD = "admin-password-for-tests";

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,13 +96,14 @@ class GuessingBrake {
                     .query((rs, i) -> new Row(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getObject(3, OffsetDateTime.class).toInstant())).list();
             if (rows.isEmpty()) {
-                try {
-                    jdbc.sql("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, next_attempt_at) "
-                            + "VALUES (?, 1, ?, ?)").params(key, utc(now), utc(now.plus(delay(1, free)))).update();
+                // ON CONFLICT rather than a caught duplicate key: PostgreSQL aborts a transaction on an error
+                int inserted = jdbc.sql("INSERT INTO login_throttle (throttle_key, failures, last_failure_at, "
+                        + "next_attempt_at) VALUES (?, 1, ?, ?) ON CONFLICT DO NOTHING")
+                        .params(key, utc(now), utc(nextAttempt(now, delay(1, free)))).update();
+                if (inserted == 1) {
                     return Optional.empty();
-                } catch (DuplicateKeyException raced) {
-                    continue; // another attempt inserted it first: count on its row
                 }
+                continue; // another attempt inserted it first: count on its row
             }
             Row row = rows.getFirst();
             if (row.nextAttemptAt().isAfter(now)) {
@@ -111,11 +111,16 @@ class GuessingBrake {
             }
             int failures = row.lastFailureAt().isBefore(now.minus(WINDOW)) ? 1 : row.failures() + 1;
             jdbc.sql("UPDATE login_throttle SET failures = ?, last_failure_at = ?, next_attempt_at = ? "
-                    + "WHERE throttle_key = ?").params(failures, utc(now), utc(now.plus(delay(failures, free))), key)
+                    + "WHERE throttle_key = ?").params(failures, utc(now), utc(nextAttempt(now, delay(failures, free))), key)
                     .update();
             return Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** While failures are free there is no wait at all (not "until now": another instance's clock may lag). */
+    private static Instant nextAttempt(Instant now, Duration delay) {
+        return delay.isZero() ? Instant.EPOCH : now.plus(delay);
     }
 
     /** No wait for the first {@code free} failures, then the first delay (1 s), doubled at each failure up to the maximum. */

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @DeskTest
+@org.springframework.test.context.TestPropertySource(properties = "desk.security.pair-free-failures=5")
 class FormLoginTest {
 
     @LocalServerPort

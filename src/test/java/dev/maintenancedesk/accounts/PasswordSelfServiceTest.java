@@ -19,6 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @DeskTest
 @org.springframework.test.context.ContextConfiguration(initializers = PasswordSelfServiceTest.OwnDatabase.class)
 @org.springframework.test.annotation.DirtiesContext // its own database: "the last administrator" means the whole table's
+@org.springframework.test.context.TestPropertySource(properties = "desk.security.pair-free-failures=5")
 class PasswordSelfServiceTest {
 
     /** Other classes create administrators in the shared database; this one must know every one. */
