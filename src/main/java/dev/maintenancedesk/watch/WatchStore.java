@@ -141,6 +141,10 @@ class WatchStore {
             }
             return a.id();
         }
+        // One name for the merged advisory whatever the order records arrive in: the CVE id when there is one
+        // (every source knows it), else the smallest id.
+        owners.sort(java.util.Comparator.comparing((String o) -> !o.startsWith("CVE-"))
+                .thenComparing(java.util.Comparator.naturalOrder()));
         String owner = owners.getFirst();
         Stored base = stored(owner).orElseThrow();
         Set<String> all = new LinkedHashSet<>(base.aliases());
