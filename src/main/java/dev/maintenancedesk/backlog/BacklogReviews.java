@@ -72,8 +72,11 @@ public class BacklogReviews {
     private final Clock clock;
     private final ZoneId zone;
     private final BacklogOrder order;
+    private final org.springframework.context.MessageSource messages;
 
-    BacklogReviews(JdbcClient jdbc, Tickets tickets, Users users, Plan plan, Clock clock) {
+    BacklogReviews(JdbcClient jdbc, Tickets tickets, Users users, Plan plan, Clock clock,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.users = users;
@@ -320,7 +323,8 @@ public class BacklogReviews {
     /** The minutes of a month as Markdown, in {@code fr} or {@code en}. */
     @Transactional(readOnly = true)
     public String minutesMarkdown(YearMonth month, String language) {
-        return new MinutesMarkdown(language, plan.backlog().techDebtLabel()).render(review(month));
+        return new MinutesMarkdown(messages, java.util.Locale.forLanguageTag(language), plan.backlog().techDebtLabel())
+                .render(review(month));
     }
 
     /**
