@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -32,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * db-scheduler recurring task sweeps it on whichever instance is free (retries, a restarted node).
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends WakeableLoop {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(10), Duration.ofSeconds(30),
@@ -44,26 +43,19 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Map<String, DeliveryHandler> handlers = new HashMap<>();
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final boolean local;
-    private final WakeableLoop loop;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final boolean postgres;
 
     DeliveryWorker(DeliveryStore store, List<DeliveryHandler> handlers, PlatformTransactionManager transactions,
             Clock clock, @Value("${desk.github.worker.enabled:${desk.scheduling.enabled:true}}") boolean local,
             org.springframework.jdbc.core.simple.JdbcClient jdbc, javax.sql.DataSource dataSource) {
+        super("github-deliveries", Duration.ofSeconds(2), local, log);
         this.store = store;
         this.jdbc = jdbc;
         this.postgres = isPostgres(dataSource);
         handlers.forEach(h -> h.events().forEach(e -> this.handlers.put(e, h)));
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.local = local;
-        this.loop = new WakeableLoop("github-deliveries", java.time.Duration.ofSeconds(2), this::drain, log);
-    }
-
-    void wake() {
-        loop.wake();
     }
 
     /** Applies every delivery due now, claiming them in batches; returns how many were attempted. */
@@ -150,20 +142,8 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (local) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.running();
+    void work() {
+        drain();
     }
 
     /** The cluster-wide sweep: retries and deliveries left by an instance that stopped. */

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
@@ -28,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
  * answer never posts it twice; a release is looked up by its tag and updated rather than created twice.
  */
 @Component
-public class OutboxDispatcher implements SmartLifecycle {
+public class OutboxDispatcher extends WakeableLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     static final int MAX_ATTEMPTS = 10;
@@ -38,21 +37,14 @@ public class OutboxDispatcher implements SmartLifecycle {
     private final GitHubOutbox outbox;
     private final GitHubClient client;
     private final Clock clock;
-    private final boolean local;
-    private final WakeableLoop loop;
 
     OutboxDispatcher(GitHubOutbox outbox, GitHubClient client, Clock clock,
             @Value("${desk.github.outbox.enabled:${desk.scheduling.enabled:true}}") boolean local) {
+        super("github-outbox", Duration.ofSeconds(5), local, log);
         this.outbox = outbox;
         this.client = client;
         this.clock = clock;
-        this.local = local;
-        this.loop = new WakeableLoop("github-outbox", java.time.Duration.ofSeconds(5), this::dispatch, log);
         outbox.onCommit(this::wake);
-    }
-
-    void wake() {
-        loop.wake();
     }
 
     /** Sends every call due now; returns how many were attempted. */
@@ -134,20 +126,8 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (local) {
-            loop.start();
-        }
-    }
-
-    @Override
-    public void stop() {
-        loop.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return loop.running();
+    void work() {
+        dispatch();
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -118,7 +118,7 @@ public class Postmortems implements TransitionGate {
         TicketView ticket = tickets.get(number);
         ZoneId zone = incidents.zone(ticket);
         Map<String, String> texts = texts(number);
-        String language = locale.getLanguage().equals("en") ? "en" : "fr";
+        String language = dev.maintenancedesk.plan.Texts.languageOf(locale);
         List<Postmortem.Section> sections = rule().sections().stream()
                 .map(s -> new Postmortem.Section(s.key(), s.title().in(language), texts.getOrDefault(s.key(), "")))
                 .toList();

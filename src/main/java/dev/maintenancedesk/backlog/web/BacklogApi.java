@@ -58,7 +58,7 @@ class BacklogApi {
     /** The minutes as Markdown, whatever the client accepts (a preset content type is not negotiated). */
     @GetMapping("/{month}/minutes")
     ResponseEntity<String> minutes(@PathVariable String month, @RequestParam(defaultValue = "fr") String lang) {
-        String language = "en".equals(lang) ? "en" : "fr";
+        String language = dev.maintenancedesk.plan.Texts.languageOf(java.util.Locale.forLanguageTag(lang));
         String text = reviews.minutesMarkdown(BacklogReviews.month("month", month), language);
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "inline; filename=\"backlog-review-" + month + ".md\"")

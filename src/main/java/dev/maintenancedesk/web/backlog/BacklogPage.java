@@ -158,8 +158,7 @@ class BacklogPage {
     @GetMapping("/backlog/{month}/minutes.md")
     ResponseEntity<byte[]> download(@PathVariable String month, @RequestParam(required = false) String lang) {
         YearMonth m = BacklogReviews.month("month", month);
-        String language = lang != null ? ("en".equals(lang) ? "en" : "fr")
-                : LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? "en" : "fr";
+        String language = dev.maintenancedesk.plan.Texts.languageOf(lang != null ? Locale.forLanguageTag(lang) : LocaleContextHolder.getLocale());
         byte[] text = reviews.minutesMarkdown(m, language).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))

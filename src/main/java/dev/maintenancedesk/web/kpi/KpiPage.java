@@ -64,7 +64,7 @@ class KpiPage {
             start = now.minusMonths(11);
             report = kpis.report(start, end);
         }
-        String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
+        String language = dev.maintenancedesk.plan.Texts.languageOf(locale);
         Map<String, List<SeriesView>> groups = new LinkedHashMap<>();
         for (Kpis.Series s : report.series()) {
             groups.computeIfAbsent(s.group(), g -> new java.util.ArrayList<>()).add(new SeriesView(s.key(),

@@ -104,7 +104,7 @@ class PostmortemPage {
     String show(@PathVariable long number, Model model) {
         TicketView ticket = tickets.get(number);
         Postmortem pm = postmortems.get(number);
-        String language = LocaleContextHolder.getLocale().getLanguage().equals("en") ? "en" : "fr";
+        String language = dev.maintenancedesk.plan.Texts.languageOf(LocaleContextHolder.getLocale());
         model.addAttribute("ticket", ticket);
         model.addAttribute("pm", pm);
         model.addAttribute("lines", pm.chronology().stream().map(l -> new Line(l.key(), l.at().format(SHOWN),
