@@ -30,6 +30,11 @@ public final class DeskClient {
     }
 
     /** A client authenticated by a Bearer token (null: anonymous). */
+    /** The API token this client sends. */
+    public String token() {
+        return token;
+    }
+
     public static DeskClient withToken(int port, String token) {
         return new DeskClient(port, token, HttpClient.newHttpClient());
     }
@@ -47,7 +52,9 @@ public final class DeskClient {
         if (created.status() != 201) {
             throw new IllegalStateException("could not create user " + username + ": " + created);
         }
-        return withToken(port, browserLogin(port, username, password).createToken("tests"));
+        // an administrator's token administers; everyone else's does all their role allows with "write"
+        return withToken(port, browserLogin(port, username, password).createToken("tests",
+                "ADMIN".equals(role) ? "admin" : "write"));
     }
 
     /** Logs in through the login form, keeping the session cookie, like a browser. */
@@ -65,10 +72,15 @@ public final class DeskClient {
 
     /** With a browser session: creates a personal API token and returns its secret. */
     public String createToken(String name) {
+        return createToken(name, "write");
+    }
+
+    /** With a browser session: creates a personal API token of this scope and returns its secret. */
+    public String createToken(String name, String scope) {
         String csrf = csrfFrom("/");
         Response r = send(request("/api/v1/me/tokens").header("X-CSRF-TOKEN", csrf)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json("{\"name\":%s}", name))));
+                .POST(HttpRequest.BodyPublishers.ofString(json("{\"name\":%s,\"scope\":%s}", name, scope))));
         if (r.status() != 201) {
             throw new IllegalStateException("token creation failed: " + r);
         }

@@ -116,6 +116,34 @@ final class AccountRules {
         return text("name", name.strip(), TOKEN_NAME_MAX);
     }
 
+    /**
+     * A scope is read, write or admin (none given: write); never wider than the asking credential's scope,
+     * and admin only for an administrator.
+     */
+    AccountRules tokenScope(String scope, Role owner, TokenScope asking) {
+        if (scope == null) {
+            return this;
+        }
+        var parsed = TokenScope.parse(scope);
+        if (parsed.isEmpty()) {
+            return add(FieldError.of("scope", "not-one-of", "must be read, write or admin", scope, "read, write, admin"));
+        }
+        if (!parsed.get().grantableTo(owner)) {
+            return add(FieldError.of("scope", "scope-above-role", "admin is for administrators' tokens"));
+        }
+        if (parsed.get().compareTo(asking) > 0) {
+            add(FieldError.of("scope", "scope-above-token", "is wider than the token making this request ("
+                    + asking.value() + ")", asking.value()));
+        }
+        return this;
+    }
+
+    /** Refuses every field at fault, or answers the scope asked for (write when none). */
+    TokenScope checkedScope(String scope) {
+        check();
+        return scope == null ? TokenScope.WRITE : TokenScope.parse(scope).orElseThrow();
+    }
+
     AccountRules add(FieldError error) {
         errors.add(error);
         return this;

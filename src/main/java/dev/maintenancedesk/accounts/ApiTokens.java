@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
@@ -42,45 +43,65 @@ public class ApiTokens {
     }
 
     /** A token as listed: never the secret. */
-    public record Token(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {}
+    public record Token(long id, String name, String prefix, String scope, OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt) {}
 
     /** A token just created: the only time its secret is known. */
-    public record NewToken(long id, String name, String prefix, OffsetDateTime createdAt, String token) {}
+    public record NewToken(long id, String name, String prefix, String scope, OffsetDateTime createdAt,
+            String token) {}
 
-    /** @throws dev.maintenancedesk.problem.InvalidInput when the name is blank or too long */
+    /** The user a live token acts for, and within which scope. */
+    record Bearer(UserAccount user, TokenScope scope) {}
+
+    /**
+     * A token for the user, with a scope no wider than the credential asking for it (a write token cannot
+     * mint an admin one) nor than the user's role. A missing scope is {@code write}.
+     *
+     * @throws dev.maintenancedesk.problem.InvalidInput when the name or the scope is refused
+     */
     @Transactional
-    public NewToken create(String username, String name) {
-        new AccountRules().tokenName(name).check();
+    public NewToken create(Authentication caller, String name, String scope) {
+        String username = caller.getName();
+        UserAccount user = users.find(username).orElseThrow(() -> Users.unknown(username));
+        TokenScope granted = new AccountRules().tokenName(name)
+                .tokenScope(scope, user.role(), TokenScope.of(caller))
+                .checkedScope(scope);
+        return create(username, name.strip(), granted);
+    }
+
+    /** A generated token of a granted scope (the rules are the caller's to have checked). */
+    NewToken create(String username, String name, TokenScope scope) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return store(username, name.strip(), PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return store(username, name, scope, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** Stores a token chosen by the operator (DESK_ADMIN_TOKEN) rather than generated. */
     @Transactional
-    NewToken store(String username, String name, String secret) {
+    NewToken store(String username, String name, TokenScope scope, String secret) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String prefix = secret.substring(0, Math.min(DISPLAY_PREFIX_LENGTH, secret.length()));
         long userId = jdbc.sql("SELECT id FROM users WHERE username = ?").param(Users.normalize(username))
                 .query(Long.class).optional().orElseThrow(() -> Users.unknown(username));
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO api_tokens (user_id, name, token_hash, display_prefix, created_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(userId, name, hash(secret), prefix, now)
+                INSERT INTO api_tokens (user_id, name, token_hash, display_prefix, scope, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(userId, name, hash(secret), prefix, scope.value(), now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        return new NewToken(id, name, prefix, now, secret);
+        return new NewToken(id, name, prefix, scope.value(), now, secret);
     }
 
     @Transactional(readOnly = true)
     public List<Token> list(String username) {
         return jdbc.sql("""
-                SELECT t.id, t.name, t.display_prefix, t.created_at, t.last_used_at
+                SELECT t.id, t.name, t.display_prefix, t.scope, t.created_at, t.last_used_at
                 FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE u.username = ? AND t.revoked = FALSE ORDER BY t.id""")
                 .param(Users.normalize(username))
                 .query((rs, i) -> new Token(rs.getLong("id"), rs.getString("name"), rs.getString("display_prefix"),
+                        rs.getString("scope"),
                         rs.getObject("created_at", OffsetDateTime.class),
                         rs.getObject("last_used_at", OffsetDateTime.class)))
                 .list();
@@ -95,24 +116,25 @@ public class ApiTokens {
                 .params(OffsetDateTime.now(clock), id, Users.normalize(username)).update() == 1;
     }
 
-    /** The enabled user a live token belongs to. */
+    /** The enabled user a live token belongs to, with the token's scope. */
     @Transactional
-    Optional<UserAccount> authenticate(String secret) {
+    Optional<Bearer> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        record Owner(long tokenId, String username) {}
+        record Owner(long tokenId, String username, TokenScope scope) {}
         Optional<Owner> owner = jdbc.sql("""
-                SELECT t.id, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id
+                SELECT t.id, u.username, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""")
                 .param(hash(secret))
-                .query((rs, i) -> new Owner(rs.getLong(1), rs.getString(2))).optional();
+                .query((rs, i) -> new Owner(rs.getLong(1), rs.getString(2),
+                        TokenScope.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)))).optional();
         owner.ifPresent(o -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
                     .params(now, o.tokenId(), now.minus(LAST_USED_PRECISION)).update();
         });
-        return owner.flatMap(o -> users.find(o.username()));
+        return owner.flatMap(o -> users.find(o.username()).map(user -> new Bearer(user, o.scope())));
     }
 
     static String hash(String secret) {

@@ -5,7 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import dev.maintenancedesk.problem.Forbidden;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -47,17 +51,27 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String secret = request.getHeader(HttpHeaders.AUTHORIZATION).substring(SCHEME.length()).strip();
-        Optional<UserAccount> user = tokens.authenticate(secret);
-        if (user.isEmpty()) {
+        Optional<ApiTokens.Bearer> bearer = tokens.authenticate(secret);
+        if (bearer.isEmpty()) {
             // A wrong token is an error even on a public endpoint: the caller believes it is
             // authenticated and must learn that it is not.
             contexts.clearContext();
             problems.commence(request, response, new BadCredentialsException("invalid API token"));
             return;
         }
+        TokenScope scope = bearer.get().scope();
+        if (!scope.allows(request.getMethod())) {
+            contexts.clearContext();
+            problems.write(request, response, new Forbidden("token-read-only",
+                    "This API token may only read (scope read): use a token with the write scope."));
+            return;
+        }
+        UserAccount user = bearer.get().user();
+        // The token acts with its owner's role, capped by its scope (a write token of an admin: a lead).
+        List<GrantedAuthority> authorities = new ArrayList<>(SecurityConfiguration.authorities(scope.cap(user.role())));
+        authorities.add(scope.authority());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                SecurityConfiguration.userDetails(user.get(), "[token]"), null,
-                SecurityConfiguration.authorities(user.get().role()));
+                SecurityConfiguration.userDetails(user, "[token]"), null, authorities);
         authentication.setDetails(details.buildDetails(request));
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);

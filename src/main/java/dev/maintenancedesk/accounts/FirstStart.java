@@ -75,7 +75,7 @@ class FirstStart implements SmartInitializingSingleton {
                 users.createWithOperatorPassword(ADMIN, "Administrator", Role.ADMIN,
                         password == null ? generated : password, generated != null);
                 if (token != null) {
-                    tokens.store(ADMIN, "DESK_ADMIN_TOKEN", token);
+                    tokens.store(ADMIN, "DESK_ADMIN_TOKEN", TokenScope.ADMIN, token);
                 }
                 return new Outcome(true, generated, token != null);
             });

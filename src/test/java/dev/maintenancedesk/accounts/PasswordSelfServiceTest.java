@@ -228,7 +228,7 @@ class PasswordSelfServiceTest {
 
     /** A personal API token, made with a session (a temporary password's session may not: the token is made directly). */
     private String tokenOfWithPassword(String username, String password) {
-        return users.find(username).map(u -> apiTokens.create(u.username(), "tests").token()).orElseThrow();
+        return users.find(username).map(u -> apiTokens.create(u.username(), "tests", TokenScope.WRITE).token()).orElseThrow();
     }
 
     @Autowired

@@ -105,7 +105,7 @@ class UserAdministrationTest {
     ApiTokens tokens;
 
     private String tokenOf(String username) {
-        return tokens.create(username, "test").token();
+        return tokens.create(username, "test", TokenScope.ADMIN).token();
     }
 
     @Test

@@ -124,7 +124,7 @@ final class HostileCampaign {
                 throw new IllegalStateException("could not create " + user[0] + ": " + created);
             }
         }
-        admin = HostileHttp.bearer(port, DeskClient.browserLogin(port, adminName, password).createToken("hostile"));
+        admin = HostileHttp.bearer(port, DeskClient.browserLogin(port, adminName, password).createToken("hostile", "admin"));
         reporter = HostileHttp.bearer(port, DeskClient.browserLogin(port, reporterName, password).createToken("hostile"));
         anonymous = HostileHttp.anonymous(port);
         adminBrowser = HostileHttp.browser(port, adminName, password);

@@ -108,6 +108,41 @@ class RequestHardeningTest {
         assertThat(output.getAll()).doesNotContain(token.substring(4));
     }
 
+    /** Requests Tomcat refuses before any filter: the desk's headers still, and no Tomcat page with inline styles. */
+    @Test
+    void tomcatsOwnRefusalsCarryTheSecurityHeaders() throws Exception {
+        String[] requests = {
+            "GET /tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: a\u0001b\r\nConnection: close\r\n\r\n",
+            "GET /a b c HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+            "GET /api/v1/tickets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: a\u0001b\r\nConnection: close\r\n\r\n"};
+        for (String raw : requests) {
+            String answer = raw(raw);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            assertThat(answer).as(raw).startsWith("HTTP/1.1 400");
+            assertThat(head).as(raw).contains("content-security-policy: " + "default-src 'self'")
+                    .contains("frame-ancestors 'none'")
+                    .contains("x-content-type-options: nosniff")
+                    .contains("x-frame-options: deny")
+                    .contains("referrer-policy: strict-origin-when-cross-origin")
+                    .contains("permissions-policy: camera=()");
+            assertThat(answer).as(raw).doesNotContain("<style").doesNotContainIgnoringCase("tomcat");
+        }
+        String api = raw(requests[3]);
+        assertThat(api.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+        assertThat(api).contains("\"status\":400").contains("\"type\":\"/problems/unreadable-request\"");
+        assertThat(raw(requests[0])).contains("Le Desk n’a pas pu lire cette requête.");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private HttpRequest.Builder request() {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tickets"))
                 .header("Authorization", "Bearer " + DeskTest.ADMIN_TOKEN).header("Content-Type", "application/json")

@@ -42,7 +42,8 @@ class MeController {
 
     record PasswordChange(String currentPassword, String newPassword) {}
 
-    record TokenRequest(String name) {}
+    /** {@code scope}: read, write (when absent) or admin. */
+    record TokenRequest(String name, String scope) {}
 
     @GetMapping
     UserAccount me(Authentication authentication) {
@@ -65,7 +66,7 @@ class MeController {
 
     @PostMapping("/tokens")
     ResponseEntity<ApiTokens.NewToken> createToken(Authentication authentication, @RequestBody TokenRequest request) {
-        ApiTokens.NewToken token = tokens.create(current(authentication).username(), request.name());
+        ApiTokens.NewToken token = tokens.create(authentication, request.name(), request.scope());
         return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + token.id())).body(token);
     }
 

@@ -2,6 +2,7 @@ package dev.maintenancedesk.web.account;
 
 import dev.maintenancedesk.accounts.ApiTokens;
 import dev.maintenancedesk.accounts.PasswordChangeGate;
+import dev.maintenancedesk.accounts.TokenScope;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
 import dev.maintenancedesk.problem.DeskProblem;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,6 +63,7 @@ class ProfileController {
         model.addAttribute("zones", ZONES);
         model.addAttribute("zone", viewer.zone().getId());
         model.addAttribute("tokens", tokens.list(me.username()));
+        model.addAttribute("scopes", TokenScope.grantable(me.role()));
         return "profile";
     }
 
@@ -83,12 +86,14 @@ class ProfileController {
     }
 
     @PostMapping("/profile/tokens")
-    String createToken(@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+    String createToken(@RequestParam(defaultValue = "") String name, @RequestParam(required = false) String scope,
+            Authentication authentication, RedirectAttributes redirect) {
         ApiTokens.NewToken token;
         try {
-            token = tokens.create(me().username(), name);
+            token = tokens.create(authentication, name, scope);
         } catch (InvalidInput refused) {
-            redirect.addFlashAttribute("tokenError", "profile.tokens.nameRequired");
+            // The accounts module's rules, as for the API: each refused field is shown by its box.
+            redirect.addFlashAttribute("tokenProblem", UiProblem.of(refused));
             return "redirect:/profile#tokens";
         }
         redirect.addFlashAttribute("newTokenName", token.name());

@@ -60,15 +60,24 @@ class AccountPagesBrowserTest {
             b.logIn("ui-dana", "pw-ui-dana-0123456789");
             b.get("/profile");
             b.find("#token-name").sendKeys("ci-pipeline");
+            Select scope = new Select(b.find("#token-scope"));
+            assertThat(scope.getFirstSelectedOption().getText()).isEqualTo("écriture");
+            assertThat(scope.getOptions()).extracting(WebElement::getText)
+                    .as("a developer's tokens cannot administer").containsExactly("lecture seule", "écriture");
+            scope.selectByValue("read");
+            b.screenshot("profile-token-scope");
             b.submit(b.find("#tokens form.inline-form button[type=submit]"));
             String secret = b.text("#new-token");
             assertThat(secret).startsWith("mdk_");
             assertThat(DeskClient.withToken(port, secret).get("/api/v1/me").status()).isEqualTo(200);
+            assertThat(DeskClient.withToken(port, secret).post("/api/v1/tickets",
+                    "{\"title\":\"Par un jeton de lecture\",\"priority\":\"P3\"}").status()).isEqualTo(403);
 
             b.get("/profile");
             assertThat(b.all("#new-token")).as("shown once").isEmpty();
             WebElement row = b.all("#tokens tbody tr").stream().filter(r -> r.getText().contains("ci-pipeline"))
                     .findFirst().orElseThrow();
+            assertThat(row.findElement(By.cssSelector(".token-scope")).getText()).isEqualTo("lecture seule");
             b.submit(row.findElement(By.cssSelector("button")));
             assertThat(b.text("[role=status]")).isEqualTo("Jeton révoqué.");
             assertThat(DeskClient.withToken(port, secret).get("/api/v1/me").status()).isEqualTo(401);
