@@ -31,9 +31,11 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    TicketRepository(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Ticket columns, read from and written to the aggregate's {@link Ticket.Row}: one mapping for every field. */
@@ -123,6 +125,17 @@ class TicketRepository {
                 .params(due == null ? null : timestamp(due), number).update();
     }
 
+    /** The same for many tickets, in one JDBC batch. */
+    void recordDue(Map<Long, Instant> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE tickets SET due_at = ? WHERE number = ?",
+                due.entrySet().stream().map(e -> new Object[] {e.getValue() == null ? null : timestamp(e.getValue()),
+                        e.getKey()}).toList(),
+                new int[] {java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.BIGINT});
+    }
+
     private List<TicketSummary> query(StringBuilder sql, Map<String, Object> params, TicketFilter f, String order,
             int limit) {
         if (f.states() != null) {
@@ -204,14 +217,61 @@ class TicketRepository {
                 .query(rs -> {
                     entries.computeIfAbsent(rs.getLong("ticket_number"), n -> new ArrayList<>()).add(entry(rs, zone));
                 });
-        jdbc.sql("SELECT number, created_at, team FROM tickets WHERE number IN (:numbers)")
+        jdbc.sql("SELECT number, created_at, team, version, due_at FROM tickets WHERE number IN (:numbers)")
                 .param("numbers", numbers)
                 .query(rs -> {
                     long number = rs.getLong(1);
                     histories.put(number, new TicketHistory(number, instant(rs, "created_at"), rs.getString(3),
-                            List.copyOf(entries.getOrDefault(number, List.of()))));
+                            List.copyOf(entries.getOrDefault(number, List.of())), rs.getInt(4), instant(rs, "due_at")));
                 });
         return histories;
+    }
+
+    /**
+     * The next {@code limit} tickets after {@code after} by number, each with the history entries SLA
+     * clocks read (state transitions, priorities set), in one query: what a rebuild of every ticket's
+     * clocks streams through. Other entries are left out, and those given carry no actor or reason.
+     */
+    List<TicketHistory> clockHistories(long after, int limit, ZoneId zone) {
+        List<TicketHistory> batch = new ArrayList<>(limit);
+        long[] current = {Long.MIN_VALUE};
+        Object[][] ticket = new Object[1][];
+        List<HistoryEntry> entries = new ArrayList<>();
+        Runnable flush = () -> {
+            if (ticket[0] != null) {
+                batch.add(new TicketHistory(current[0], (Instant) ticket[0][0], (String) ticket[0][1], List.copyOf(entries),
+                        (Integer) ticket[0][2], (Instant) ticket[0][3]));
+            }
+            entries.clear();
+        };
+        jdbc.sql("""
+                WITH batch AS (SELECT number, created_at, team, version, due_at FROM tickets
+                               WHERE number > :after ORDER BY number LIMIT :limit)
+                SELECT b.number, b.created_at, b.team, b.version, b.due_at, e.id, e.occurred_at, e.action, e.field,
+                       e.after_value
+                FROM batch b LEFT JOIN ticket_events e ON e.ticket_number = b.number
+                  AND ((e.field = 'PRIORITY' AND e.after_value IS NOT NULL)
+                       OR (e.action = 'TRANSITIONED' AND e.field = 'STATE'))
+                ORDER BY b.number, e.id""")
+                .param("after", after)
+                .param("limit", limit)
+                .query(rs -> {
+                    long number = rs.getLong(1);
+                    if (number != current[0]) {
+                        flush.run();
+                        current[0] = number;
+                        ticket[0] = new Object[] {instant(rs, "created_at"), rs.getString(3), rs.getInt(4),
+                                instant(rs, "due_at")};
+                    }
+                    long id = rs.getLong(6);
+                    if (!rs.wasNull()) {
+                        entries.add(new HistoryEntry(id, offset(rs, "occurred_at", zone), null,
+                                TicketAction.valueOf(rs.getString(8)), enumOf(Field.class, rs.getString(9)), null,
+                                rs.getString(10), null, null, null));
+                    }
+                });
+        flush.run();
+        return batch;
     }
 
     private static HistoryEntry entry(ResultSet rs, ZoneId zone) throws SQLException {
