@@ -69,31 +69,35 @@ public class Sla implements TicketFacet {
     @Transactional
     public TicketSla refresh(long number) {
         board.lock(number);
-        Instant now = now();
         TicketHistory history = tickets.histories(List.of(number)).get(number);
         if (history == null) {
             return null;
         }
-        Map<Long, List<StoredClock>> rows = new LinkedHashMap<>();
-        Projected projected = project(history, now, rows);
-        board.replace(rows);
+        Projected projected = project(history, now());
+        board.replace(Map.of(number, projected.rows()));
         tickets.recordDue(number, projected.due());
         return projected.sla();
     }
 
-    /** A ticket's projection computed from its history at {@code now}, added to {@code rows} as stored clocks. */
-    Projected project(TicketHistory history, Instant now, Map<Long, List<StoredClock>> rows) {
+    /**
+     * A ticket's projection: its whole history (the truth, even a step a skewed clock dates after
+     * {@code now}) on its team's calendar, the clocks as they are at {@code now} (or at the last step if
+     * later), the two rows to store and its due instant.
+     */
+    Projected project(TicketHistory history, Instant now) {
         SlaCalculator calculator = calculator(history.team());
-        Projection projection = calculator.project(Timeline.of(history.createdAt(), history.entries()), now);
-        TicketSla sla = calculator.at(projection, now);
-        rows.put(history.number(), List.of(
-                StoredClock.of(projection.priority(), projection.takeCharge(), sla.takeCharge(), projection.historyAt(), now),
-                StoredClock.of(projection.priority(), projection.resolution(), sla.resolution(), projection.historyAt(), now)));
-        return new Projected(sla, due(sla));
+        Projection projection = calculator.project(Timeline.of(history.createdAt(), history.entries()), Instant.MAX);
+        Instant at = now.isBefore(projection.historyAt()) ? projection.historyAt() : now;
+        TicketSla sla = calculator.at(projection, at);
+        return new Projected(projection, calculator, sla, List.of(
+                StoredClock.of(projection.priority(), projection.takeCharge(), sla.takeCharge(), projection.historyAt(), at),
+                StoredClock.of(projection.priority(), projection.resolution(), sla.resolution(), projection.historyAt(), at)),
+                due(sla));
     }
 
-    /** A ticket's clocks now and its due instant. */
-    record Projected(TicketSla sla, Instant due) {}
+    /** A ticket's projection, its clocks at the instant computed, their rows and its due instant. */
+    record Projected(Projection projection, SlaCalculator calculator, TicketSla sla, List<StoredClock> rows,
+            Instant due) {}
 
     /**
      * When the ticket is next due: the earliest deadline of its clocks that count and are not paused

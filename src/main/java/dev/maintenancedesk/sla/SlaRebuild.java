@@ -203,34 +203,33 @@ public class SlaRebuild {
      */
     private List<Difference> compare(TicketHistory history, StoredClock[] stored, Instant now,
             Map<Long, List<StoredClock>> rows, Map<Long, Instant> dues) {
-        SlaCalculator calculator = sla.calculator(history.team());
+        Sla.Projected fresh = sla.project(history, now);
+        Projection p = fresh.projection();
         ZoneId zone = sla.deadlines(history.team()).calendar().zone();
-        Projection p = calculator.project(Timeline.of(history.createdAt(), history.entries()), now);
         List<Difference> differences = new ArrayList<>(0);
-        List<StoredClock> fresh = new ArrayList<>(2);
         for (ClockKind kind : ClockKind.values()) {
             ClockFigures f = kind == ClockKind.TAKE_CHARGE ? p.takeCharge() : p.resolution();
+            StoredClock computed = fresh.rows().get(kind.ordinal());
             StoredClock s = stored == null ? null : stored[kind.ordinal()];
-            StoredClock now_ = StoredClock.of(p.priority(), f, calculator.at(f, now), p.historyAt(), now);
-            fresh.add(now_);
-            Instant at = s == null ? null : s.computedAt();
-            StoredClock expected = at == null || at.isBefore(p.historyAt()) ? null
-                    : StoredClock.of(p.priority(), f, calculator.at(f, at), p.historyAt(), at);
             if (s == null) {
-                differences.add(new Difference(history.number(), name(kind), "missing", describe(null, now_, zone)));
-            } else if (!s.equals(expected)) {
-                StoredClock against = expected == null ? now_ : expected;
-                differences.add(new Difference(history.number(), name(kind), describe(against, s, zone),
-                        describe(s, against, zone)));
+                differences.add(new Difference(history.number(), name(kind), "missing", describe(null, computed, zone)));
+                continue;
+            }
+            // as the history says the clock was when the row was stored; a row older than the history is stale
+            Instant at = s.computedAt();
+            StoredClock expected = at == null || at.isBefore(p.historyAt()) ? computed
+                    : StoredClock.of(p.priority(), f, fresh.calculator().at(f, at), p.historyAt(), at);
+            if (!s.equals(expected)) {
+                differences.add(new Difference(history.number(), name(kind), describe(expected, s, zone),
+                        describe(s, expected, zone)));
             }
         }
-        Instant due = Sla.due(calculator.at(p, now));
-        if (!Objects.equals(due, history.dueAt())) {
-            differences.add(new Difference(history.number(), "due", text(history.dueAt(), zone), text(due, zone)));
+        if (!Objects.equals(fresh.due(), history.dueAt())) {
+            differences.add(new Difference(history.number(), "due", text(history.dueAt(), zone), text(fresh.due(), zone)));
         }
         if (rows != null) {
-            rows.put(history.number(), fresh);
-            dues.put(history.number(), due);
+            rows.put(history.number(), fresh.rows());
+            dues.put(history.number(), fresh.due());
         }
         return differences;
     }
