@@ -298,6 +298,65 @@ class SlaProjectionTest {
         assertThat(differences).as("the rebuild finds what the writes stored").isEmpty();
     }
 
+    /**
+     * Writers of one ticket (priority edits, pauses and resumptions) race each other and a rebuild that
+     * fixes while they write: each write either wins or gets a conflict, nothing deadlocks, and the ticket
+     * ends with the clocks of its last history.
+     */
+    @Test
+    void concurrentWritesAndARebuildEndWithTheLatestClocks() throws Exception {
+        CLOCK.set(OffsetDateTime.parse("2026-05-05T10:00:00+02:00").toInstant());
+        long n = create(Priority.P3, null, null);
+        long other = create(Priority.P2, null, null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger conflicts = new java.util.concurrent.atomic.AtomicInteger();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int w = 0; w < 3; w++) {
+            int writer = w;
+            work.add(pool.submit(() -> {
+                start.await();
+                Random random = new Random(writer);
+                for (int i = 0; i < 25; i++) {
+                    long target = i % 5 == 4 ? other : n;
+                    try {
+                        if (writer == 2) {
+                            TicketState state = tickets.get(target).state();
+                            move(target, state == TicketState.WAITING ? TicketState.NEW : TicketState.WAITING);
+                        } else {
+                            priority(target, Priority.values()[random.nextInt(4)]);
+                        }
+                        written.incrementAndGet();
+                    } catch (dev.maintenancedesk.problem.Conflict | org.springframework.dao.ConcurrencyFailureException e) {
+                        conflicts.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        List<SlaRebuild.Difference> duringTheRace = new java.util.concurrent.CopyOnWriteArrayList<>();
+        work.add(pool.submit(() -> {
+            start.await();
+            for (int i = 0; i < 5; i++) {
+                rebuild.rebuild(true, duringTheRace::add);
+            }
+            return null;
+        }));
+        start.countDown();
+        for (var f : work) {
+            f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(written.get()).as("writes that won (%s conflicts)", conflicts.get()).isGreaterThan(10);
+        assertThat(duringTheRace).as("what a write stored is what its history gives, even mid-race").isEmpty();
+        assertProjected(n, "after the race");
+        assertProjected(other, "after the race");
+        List<SlaRebuild.Difference> differences = new ArrayList<>();
+        rebuild.rebuild(false, differences::add);
+        assertThat(differences).isEmpty();
+    }
+
     @Test
     void theRebuildFindsNothingOnAConsistentDatabaseThenFindsAndFixesWhatWasCorrupted() {
         CLOCK.set(OffsetDateTime.parse("2026-05-04T10:00:00+02:00").toInstant());
