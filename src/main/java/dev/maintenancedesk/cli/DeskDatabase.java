@@ -30,6 +30,14 @@ final class DeskDatabase {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
+        if (System.getProperty("slf4j.provider", "").endsWith("NOP_FallbackServiceProvider")) {
+            // Desk.main silenced SLF4J for short commands: Spring Boot would refuse to start on a Logback it
+            // cannot configure ("LoggerFactory is not a Logback LoggerContext"); the command prints its own.
+            System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY,
+                    org.springframework.boot.logging.LoggingSystem.NONE);
+            // nor Tomcat's java.util.logging INFO lines on stderr (Logback's WARN kept them out before)
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                     "--desk.scheduling.enabled=false", "--db-scheduler.enabled=false",
