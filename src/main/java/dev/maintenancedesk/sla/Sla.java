@@ -76,28 +76,30 @@ public class Sla implements TicketFacet {
         Projected projected = project(history, now());
         board.replace(Map.of(number, projected.rows()));
         tickets.recordDue(number, projected.due());
-        return projected.sla();
+        return projected.calculator().at(projected.projection(), projected.rows().getFirst().computedAt());
     }
 
     /**
      * A ticket's projection: its whole history (the truth, even a step a skewed clock dates after
-     * {@code now}) on its team's calendar, the clocks as they are at {@code now} (or at the last step if
-     * later), the two rows to store and its due instant.
+     * {@code now}) on its team's calendar, the two rows to store with the clocks as they are at
+     * {@code now} (or at the last step if later), and its due instant.
      */
     Projected project(TicketHistory history, Instant now) {
         SlaCalculator calculator = calculator(history.team());
         Projection projection = calculator.project(Timeline.of(history.createdAt(), history.entries()), Instant.MAX);
         Instant at = now.isBefore(projection.historyAt()) ? projection.historyAt() : now;
-        TicketSla sla = calculator.at(projection, at);
-        return new Projected(projection, calculator, sla, List.of(
-                StoredClock.of(projection.priority(), projection.takeCharge(), sla.takeCharge(), projection.historyAt(), at),
-                StoredClock.of(projection.priority(), projection.resolution(), sla.resolution(), projection.historyAt(), at)),
-                due(sla));
+        List<StoredClock> rows = List.of(row(calculator, projection, projection.takeCharge(), at),
+                row(calculator, projection, projection.resolution(), at));
+        return new Projected(projection, calculator, rows, StoredClock.due(rows.get(0), rows.get(1)));
     }
 
-    /** A ticket's projection, its clocks at the instant computed, their rows and its due instant. */
-    record Projected(Projection projection, SlaCalculator calculator, TicketSla sla, List<StoredClock> rows,
-            Instant due) {}
+    /** One clock of a projection as stored, as it is at {@code at}. */
+    static StoredClock row(SlaCalculator calculator, Projection projection, ClockFigures figures, Instant at) {
+        return StoredClock.of(projection.priority(), figures, calculator.read(figures, at), projection.historyAt(), at);
+    }
+
+    /** A ticket's projection, the calculator of its calendar, its rows (take-charge, resolution), its due instant. */
+    record Projected(Projection projection, SlaCalculator calculator, List<StoredClock> rows, Instant due) {}
 
     /**
      * When the ticket is next due: the earliest deadline of its clocks that count and are not paused
@@ -151,16 +153,21 @@ public class Sla implements TicketFacet {
     }
 
     TicketSla evaluate(String team, StoredClock takeCharge, StoredClock resolution, Instant now) {
-        Instant historyAt = takeCharge.historyAt();
-        if (historyAt == null || now.isBefore(historyAt) || !historyAt.equals(resolution.historyAt())) {
+        if (!current(takeCharge, resolution, now)) {
             return null;
         }
         SlaCalculator calculator = calculator(team);
         return calculator.at(new Projection(takeCharge.priority(), figures(calculator, takeCharge),
-                figures(calculator, resolution), historyAt), now);
+                figures(calculator, resolution), takeCharge.historyAt()), now);
     }
 
-    private static ClockFigures figures(SlaCalculator calculator, StoredClock c) {
+    /** Whether stored clocks may be read at {@code now}: computed (together), and now not before their history. */
+    static boolean current(StoredClock takeCharge, StoredClock resolution, Instant now) {
+        Instant historyAt = takeCharge.historyAt();
+        return historyAt != null && !now.isBefore(historyAt) && historyAt.equals(resolution.historyAt());
+    }
+
+    static ClockFigures figures(SlaCalculator calculator, StoredClock c) {
         return c.figures(c.targetMinutes() == null ? 0 : calculator.threshold(c.targetMinutes()));
     }
 

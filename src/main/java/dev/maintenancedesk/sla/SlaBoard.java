@@ -31,6 +31,8 @@ class SlaBoard {
             history_at, computed_at""";
     private static final String INSERT = "INSERT INTO sla_clocks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows per INSERT statement: 2,000 parameters, well under any driver's limit (PostgreSQL's is 65,535). */
+    static final int ROWS_PER_INSERT = 100;
     private static final int T = Types.TIMESTAMP_WITH_TIMEZONE;
     /** Given, so that a null is sent typed (no parameter metadata round trip per row). */
     private static final int[] INSERT_TYPES = {Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT,
@@ -69,17 +71,33 @@ class SlaBoard {
     /** A ticket's row as locked. */
     record Locked(int version, Instant dueAt) {}
 
-    /** Replaces the tickets' clock rows (two each) in two JDBC batches. */
+    /**
+     * Replaces the tickets' clock rows (two each): one DELETE, then INSERTs of up to {@value #ROWS_PER_INSERT}
+     * rows each (a rebuild fixing many tickets sends a few statements, not two a ticket).
+     */
     void replace(Map<Long, List<StoredClock>> clocks) {
         if (clocks.isEmpty()) {
             return;
         }
-        template.batchUpdate("DELETE FROM sla_clocks WHERE ticket_number = ?",
-                clocks.keySet().stream().map(n -> new Object[] {n}).toList(), new int[] {Types.BIGINT});
+        jdbc.sql("DELETE FROM sla_clocks WHERE ticket_number IN (:numbers)").param("numbers", clocks.keySet()).update();
         List<Object[]> rows = new ArrayList<>(clocks.size() * 2);
         clocks.forEach((number, list) -> list.forEach(c -> rows.add(row(number, c))));
-        template.batchUpdate(INSERT, rows, INSERT_TYPES);
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+            StringBuilder sql = new StringBuilder(INSERT);
+            for (int i = 1; i < chunk.size(); i++) {
+                sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            }
+            Object[] values = new Object[chunk.size() * INSERT_TYPES.length];
+            int[] types = new int[values.length];
+            for (int i = 0; i < chunk.size(); i++) {
+                System.arraycopy(chunk.get(i), 0, values, i * INSERT_TYPES.length, INSERT_TYPES.length);
+                System.arraycopy(INSERT_TYPES, 0, types, i * INSERT_TYPES.length, INSERT_TYPES.length);
+            }
+            template.update(sql.toString(), values, types);
+        }
     }
+
 
     /** What the watcher stores when a clock passes a threshold: the state now, and the alerts raised. */
     void advance(long number, StoredClock c, String alerted) {
@@ -180,7 +198,8 @@ class SlaBoard {
     }
 
     /** Records an alert; false when it was raised already (by this or another instance). */
-    boolean raise(long ticket, ClockKind clock, String kind, OffsetDateTime deadline, Instant now) {
+    boolean raise(long ticket, ClockKind clock, String kind, Instant due, Instant now) {
+        OffsetDateTime deadline = utc(due);
         int inserted = jdbc.sql("""
                 INSERT INTO sla_alerts (ticket_number, clock, kind, deadline, raised_at)
                 SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sla_alerts

@@ -131,14 +131,21 @@ final class SlaCalculator {
 
     /** The clock at {@code now}, from its figures. */
     SlaClock at(ClockFigures f, Instant now) {
+        ClockReading r = read(f, now);
+        return new SlaClock(f.kind(), r.state(), f.target(), f.targetMinutes(), at(f.startedAt()), at(f.stoppedAt()),
+                at(r.deadline()), r.elapsedMinutes(), r.remainingMinutes(), r.percentUsed(), r.atRisk(), at(r.atRiskAt()));
+    }
+
+    /** What changes of a clock as time passes, at {@code now} (instants as such: no zone to apply). */
+    ClockReading read(ClockFigures f, Instant now) {
         long elapsed = f.countedMinutes();
         if (f.openSince() != null) {
             elapsed += calendar.between(f.openSince(), now.isBefore(f.openSince()) ? f.openSince() : now).toMinutes();
         }
         boolean stopped = f.stopped();
         if (f.targetMinutes() == null) {
-            return new SlaClock(f.kind(), f.paused() ? ClockState.PAUSED : stopped ? ClockState.MET : ClockState.RUNNING,
-                    null, null, at(f.startedAt()), at(f.stoppedAt()), null, elapsed, null, null, false, null);
+            return new ClockReading(f.paused() ? ClockState.PAUSED : stopped ? ClockState.MET : ClockState.RUNNING,
+                    elapsed, null, null, false, null, null);
         }
         long targetMinutes = f.targetMinutes();
         long threshold = threshold(targetMinutes);
@@ -151,10 +158,13 @@ final class SlaCalculator {
         ClockState state = breached ? ClockState.BREACHED : stopped ? ClockState.MET
                 : f.paused() ? ClockState.PAUSED : ClockState.RUNNING;
         boolean atRisk = !breached && !stopped && elapsed >= threshold;
-        return new SlaClock(f.kind(), state, f.target(), targetMinutes, at(f.startedAt()), at(f.stoppedAt()), at(deadline),
-                elapsed, Math.max(0, targetMinutes - elapsed),
-                targetMinutes == 0 ? 100 : (int) Math.min(999, elapsed * 100 / targetMinutes), atRisk, at(atRiskAt));
+        return new ClockReading(state, elapsed, Math.max(0, targetMinutes - elapsed),
+                targetMinutes == 0 ? 100 : (int) Math.min(999, elapsed * 100 / targetMinutes), atRisk, deadline, atRiskAt);
     }
+
+    /** A clock at an instant: its state and what it has used of its target ({@link SlaClock} without the zone). */
+    record ClockReading(ClockState state, long elapsedMinutes, Long remainingMinutes, Integer percentUsed, boolean atRisk,
+            Instant deadline, Instant atRiskAt) {}
 
     /** Business minutes after which a clock of this target is at risk (the plan's threshold, 75 % by default). */
     long threshold(long targetMinutes) {

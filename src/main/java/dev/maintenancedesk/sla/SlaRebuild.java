@@ -182,6 +182,8 @@ public class SlaRebuild {
                         }
                         differences.addAll(found);
                     }
+                    // the due instant only where it differs: most fixed tickets are closed ones, due at no time
+                    due.entrySet().removeIf(e -> Objects.equals(e.getValue(), locked.get(e.getKey()).dueAt()));
                     if (fix) {
                         board.replace(rows);
                         tickets.recordDue(due);
@@ -203,33 +205,34 @@ public class SlaRebuild {
      */
     private List<Difference> compare(TicketHistory history, StoredClock[] stored, Instant now,
             Map<Long, List<StoredClock>> rows, Map<Long, Instant> dues) {
-        Sla.Projected fresh = sla.project(history, now);
-        Projection p = fresh.projection();
-        ZoneId zone = sla.deadlines(history.team()).calendar().zone();
+        SlaCalculator calculator = sla.calculator(history.team());
+        Projection p = calculator.project(Timeline.of(history.createdAt(), history.entries()), Instant.MAX);
+        Instant fresh = now.isBefore(p.historyAt()) ? p.historyAt() : now;
         List<Difference> differences = new ArrayList<>(0);
+        StoredClock[] expected = new StoredClock[2];
         for (ClockKind kind : ClockKind.values()) {
             ClockFigures f = kind == ClockKind.TAKE_CHARGE ? p.takeCharge() : p.resolution();
-            StoredClock computed = fresh.rows().get(kind.ordinal());
             StoredClock s = stored == null ? null : stored[kind.ordinal()];
+            // the clock as the history says it was when the row was stored; a row older than the history is stale
+            Instant at = s == null || s.computedAt() == null || s.computedAt().isBefore(p.historyAt()) ? fresh
+                    : s.computedAt();
+            StoredClock e = Sla.row(calculator, p, f, at);
+            expected[kind.ordinal()] = e;
             if (s == null) {
-                differences.add(new Difference(history.number(), name(kind), "missing", describe(null, computed, zone)));
-                continue;
-            }
-            // as the history says the clock was when the row was stored; a row older than the history is stale
-            Instant at = s.computedAt();
-            StoredClock expected = at == null || at.isBefore(p.historyAt()) ? computed
-                    : StoredClock.of(p.priority(), f, fresh.calculator().at(f, at), p.historyAt(), at);
-            if (!s.equals(expected)) {
-                differences.add(new Difference(history.number(), name(kind), describe(expected, s, zone),
-                        describe(s, expected, zone)));
+                differences.add(new Difference(history.number(), name(kind), "missing", describe(null, e, history)));
+            } else if (!s.equals(e)) {
+                differences.add(new Difference(history.number(), name(kind), describe(e, s, history),
+                        describe(s, e, history)));
             }
         }
-        if (!Objects.equals(fresh.due(), history.dueAt())) {
-            differences.add(new Difference(history.number(), "due", text(history.dueAt(), zone), text(fresh.due(), zone)));
+        Instant due = StoredClock.due(expected[0], expected[1]); // the same at any instant: the history fixes it
+        if (!Objects.equals(due, history.dueAt())) {
+            differences.add(new Difference(history.number(), "due", text(history.dueAt(), history), text(due, history)));
         }
         if (rows != null) {
-            rows.put(history.number(), fresh.rows());
-            dues.put(history.number(), fresh.due());
+            rows.put(history.number(), List.of(Sla.row(calculator, p, p.takeCharge(), fresh),
+                    Sla.row(calculator, p, p.resolution(), fresh)));
+            dues.put(history.number(), due);
         }
         return differences;
     }
@@ -239,7 +242,7 @@ public class SlaRebuild {
     }
 
     /** The fields of {@code c} that differ from {@code other} (all of them when other is null), as name=value. */
-    private static String describe(StoredClock other, StoredClock c, ZoneId zone) {
+    private String describe(StoredClock other, StoredClock c, TicketHistory history) {
         StringBuilder text = new StringBuilder();
         for (RecordComponent component : StoredClock.class.getRecordComponents()) {
             try {
@@ -250,7 +253,7 @@ public class SlaRebuild {
                 if (!text.isEmpty()) {
                     text.append(' ');
                 }
-                text.append(component.getName()).append('=').append(value instanceof Instant i ? text(i, zone) : value);
+                text.append(component.getName()).append('=').append(value instanceof Instant i ? text(i, history) : value);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -258,7 +261,9 @@ public class SlaRebuild {
         return text.isEmpty() ? "(same)" : text.toString();
     }
 
-    private static String text(Instant instant, ZoneId zone) {
-        return instant == null ? "null" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+    /** An instant as the CLI writes them, in the zone of the ticket's calendar (to the microsecond if it has any). */
+    private String text(Instant instant, TicketHistory history) {
+        return instant == null ? "null" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.atZone(sla.deadlines(history.team()).calendar().zone()));
     }
 }

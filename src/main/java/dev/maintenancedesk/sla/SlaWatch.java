@@ -50,12 +50,12 @@ public class SlaWatch {
                 board.lock(number);
                 Instant now = sla.now();
                 SlaBoard.Stored stored = board.read(List.of(number)).get(number);
-                TicketSla clocks = sla.read(stored, now);
-                if (clocks == null) {
+                if (stored == null || !Sla.current(stored.takeCharge(), stored.resolution(), now)) {
                     return 0; // not projected (yet): the next write or rebuild projects it
                 }
-                return advance(stored, stored.takeCharge(), clocks.takeCharge(), clocks.priority(), now)
-                        + advance(stored, stored.resolution(), clocks.resolution(), clocks.priority(), now);
+                SlaCalculator calculator = sla.calculator(stored.team());
+                return advance(number, stored.takeCharge(), calculator, now)
+                        + advance(number, stored.resolution(), calculator, now);
             });
             return raised == null ? 0 : raised;
         } catch (DataIntegrityViolationException raisedMeanwhile) {
@@ -68,26 +68,27 @@ public class SlaWatch {
      * One clock at {@code now}: the alert its state calls for (at risk while running, breached while
      * counting), then the state stored with what was alerted for its deadline.
      */
-    private int advance(SlaBoard.Stored stored, StoredClock before, SlaClock c, String priority, Instant now) {
+    private int advance(long number, StoredClock before, SlaCalculator calculator, Instant now) {
+        StoredClock c = before.seen(calculator.read(Sla.figures(calculator, before), now), now);
         String alerted = null;
         int raised = 0;
         if (c.counting() && c.deadline() != null) {
             if (c.state() == ClockState.BREACHED) {
                 alerted = "BREACHED";
-                raised += raise(stored.number(), c, alerted, new SlaBreached(stored.number(), c.kind(), priority,
-                        assignee(stored.number()), c.deadline().toInstant(), now), now);
+                raised += raise(number, c, alerted, new SlaBreached(number, c.kind(), c.priority(), assignee(number),
+                        c.deadline(), now), now);
             } else if (c.atRisk() && c.state() == ClockState.RUNNING) {
                 // Not while paused: its deadline moves with "now", and one alert per deadline would be one a scan.
                 alerted = "AT_RISK";
-                raised += raise(stored.number(), c, alerted, new SlaAtRisk(stored.number(), c.kind(), priority,
-                        assignee(stored.number()), c.deadline().toInstant(), now), now);
+                raised += raise(number, c, alerted, new SlaAtRisk(number, c.kind(), c.priority(), assignee(number),
+                        c.deadline(), now), now);
             }
         }
-        board.advance(stored.number(), before.seen(c, now), alerted);
+        board.advance(number, c, alerted);
         return raised;
     }
 
-    private int raise(long number, SlaClock clock, String kind, Object event, Instant now) {
+    private int raise(long number, StoredClock clock, String kind, Object event, Instant now) {
         if (!board.raise(number, clock.kind(), kind, clock.deadline(), now)) {
             return 0;
         }

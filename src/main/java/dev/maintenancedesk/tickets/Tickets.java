@@ -279,7 +279,7 @@ public class Tickets implements TicketQueries {
      */
     @Transactional(readOnly = true)
     public List<TicketHistory> clockHistories(long after, int limit) {
-        return repository.clockHistories(after, Math.max(1, limit), zone);
+        return repository.clockHistories(after, Math.max(1, limit));
     }
 
     private static long numberCursor(String after) {
