@@ -19,22 +19,38 @@ final class DeskDatabase {
 
     /** Starts the context, hands {@code work} the bean of {@code type}, returns what it returns. */
     static <T, R> R with(Class<T> type, Function<T, R> work) {
-        try (ConfigurableApplicationContext context = start()) {
+        return with(type, work, new String[0]);
+    }
+
+    /** The same with more properties for this command's context ({@code --name=value}). */
+    static <T, R> R with(Class<T> type, Function<T, R> work, String... properties) {
+        try (ConfigurableApplicationContext context = start(properties)) {
             return work.apply(context.getBean(type));
         }
     }
 
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(String... properties) {
+        if (System.getProperty("slf4j.provider", "").endsWith("NOP_FallbackServiceProvider")) {
+            // Desk.main silenced SLF4J for short commands: Spring Boot would refuse to start on a Logback it
+            // cannot configure ("LoggerFactory is not a Logback LoggerContext"); the command prints its own.
+            System.setProperty(org.springframework.boot.logging.LoggingSystem.SYSTEM_PROPERTY,
+                    org.springframework.boot.logging.LoggingSystem.NONE);
+            // nor Tomcat's java.util.logging INFO lines on stderr (Logback's WARN kept them out before)
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
         try {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                    "--desk.scheduling.enabled=false", "--db-scheduler.enabled=false",
+                    "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                    // the same beans as the server (sessions, security), but no port is opened
+                    "--server.port=-1",
+                    "--spring.modulith.events.republish-outstanding-events-on-restart=false"));
+            args.addAll(java.util.List.of(properties));
             return new SpringApplicationBuilder(DeskApplication.class)
                     .web(WebApplicationType.SERVLET)
                     .logStartupInfo(false)
                     // as command-line arguments: they must win over application.properties (server.port)
-                    .run("--desk.scheduling.enabled=false", "--db-scheduler.enabled=false",
-                            "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                            // the same beans as the server (sessions, security), but no port is opened
-                            "--server.port=-1",
-                            "--spring.modulith.events.republish-outstanding-events-on-restart=false");
+                    .run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && cause.getCause() != cause) {

@@ -8,6 +8,7 @@ import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.SlaPolicy.SlaTargets;
 import dev.maintenancedesk.plan.SlaTarget;
 import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.sla.SlaRebuild;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Spec;
  * than guessed, because a one-hour error at a DST change is exactly what an SLA must not have. Inputs
  * are bounded as the API's are ({@link BusinessTimeInput}).
  */
-@Command(name = "sla", description = "Business-time arithmetic on the plan's calendar: SLA deadlines.",
-        subcommands = {SlaCommand.Deadline.class, SlaCommand.Add.class, SlaCommand.Between.class})
+@Command(name = "sla", description = "Business-time arithmetic on the plan's calendar: SLA deadlines; the stored "
+        + "clocks rebuilt from history.",
+        subcommands = {SlaCommand.Deadline.class, SlaCommand.Add.class, SlaCommand.Between.class,
+                SlaCommand.Rebuild.class})
 final class SlaCommand implements Runnable {
 
     /** How instants print (DESIGN §7), in the calendar's zone. */
@@ -47,7 +50,7 @@ final class SlaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand (deadline, add or between)");
+        throw new ParameterException(spec.commandLine(), "missing subcommand (deadline, add, between or rebuild)");
     }
 
     /** The deadlines of the plan's calendar; a calendar that cannot be used makes the plan invalid (exit 2). */
@@ -244,6 +247,32 @@ final class SlaCommand implements Runnable {
             BusinessCalendar calendar = deadlines(plan, plan.load()).calendar();
             spec.commandLine().getOut().println(calendar.between(from, to).toMinutes());
             return Desk.OK;
+        }
+    }
+
+    @Command(name = "rebuild", description = "Recompute every ticket's SLA clocks from its history (on DESK_DATABASE_URL, "
+            + "also while the server runs), print each stored value that differs (ticket, clock, stored, recomputed) "
+            + "and fix it. Exit 0: no difference; 1: differences found (fixed unless --check).")
+    static final class Rebuild implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--check", description = "Report the differences without fixing them.")
+        boolean check;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            // its own rebuild reports what differs: the start-up one would fix it silently first
+            SlaRebuild.Result result = DeskDatabase.with(SlaRebuild.class, rebuild -> rebuild.rebuild(!check, d -> {
+                out.println(d);
+            }), "--desk.sla.rebuild-on-plan-change=false");
+            out.printf(Locale.ROOT, "%d tickets checked in %.1f s: %d difference(s)%s%n", result.tickets(),
+                    result.took().toMillis() / 1000.0, result.differences(), result.differences() == 0 ? ""
+                            : check ? " (not fixed: --check)" : ", " + result.ticketsFixed() + " ticket(s) fixed");
+            out.flush();
+            return result.differences() == 0 ? Desk.OK : Desk.CHECK_FAILED;
         }
     }
 }

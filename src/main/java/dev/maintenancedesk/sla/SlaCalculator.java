@@ -49,17 +49,28 @@ final class SlaCalculator {
     }
 
     TicketSla compute(Timeline timeline, Instant now) {
+        return at(project(timeline, now), now);
+    }
+
+    /**
+     * What the history up to {@code now} says of both clocks, in figures that no longer depend on the
+     * history: {@link #at} gives the clocks at any instant from {@code historyAt} on without it. This is
+     * what the sla module stores with each ticket (its projection).
+     */
+    Projection project(Timeline timeline, Instant now) {
         Counting takeCharge = new Counting();
         Counting resolution = new Counting();
         Priority priority = null;
         boolean assigned = false;
         Instant triaged = null;
+        Instant last = timeline.created();
         takeCharge.resume(timeline.created());
         resolution.resume(timeline.created());
         for (Timeline.Step step : timeline.steps()) {
             if (step.at().isAfter(now)) {
                 break;
             }
+            last = step.at();
             if (step.priority() != null) {
                 if (priority != null && step.priority() != priority
                         && policy.priorityChange() == PriorityChange.RESTART_AT_CHANGE) {
@@ -81,22 +92,29 @@ final class SlaCalculator {
         }
         String label = priority == null ? null : priority.name();
         SlaPolicy.SlaTargets targets = priority == null ? null : policy.targets(priority);
-        return new TicketSla(label,
-                clock(ClockKind.TAKE_CHARGE, takeCharge, targets == null ? null : targets.takeCharge(), triaged, now),
-                clock(ClockKind.RESOLUTION, resolution, targets == null ? null : targets.resolution(), triaged, now));
+        return new Projection(label,
+                figures(ClockKind.TAKE_CHARGE, takeCharge, targets == null ? null : targets.takeCharge(), triaged),
+                figures(ClockKind.RESOLUTION, resolution, targets == null ? null : targets.resolution(), triaged),
+                last);
     }
 
-    private SlaClock clock(ClockKind kind, Counting counting, SlaTarget target, Instant triaged, Instant now) {
-        List<Instant[]> segments = counting.segments(now);
-        long elapsed = 0;
-        for (Instant[] s : segments) {
-            elapsed += calendar.between(s[0], s[1]).toMinutes();
+    /** Both clocks at {@code now} (not before the projection's {@code historyAt}) from the projection alone. */
+    TicketSla at(Projection projection, Instant now) {
+        return new TicketSla(projection.priority(), at(projection.takeCharge(), now), at(projection.resolution(), now));
+    }
+
+    /** Whatever of a clock the time to come cannot change: its target, segments counted, fixed instants. */
+    private ClockFigures figures(ClockKind kind, Counting counting, SlaTarget target, Instant triaged) {
+        List<Instant[]> closed = counting.closed();
+        long counted = 0;
+        for (Instant[] s : closed) {
+            counted += calendar.between(s[0], s[1]).toMinutes();
         }
         Instant startedAt = counting.firstStart();
         Instant stoppedAt = counting.stopped() ? counting.lastEnd() : null;
         if (target == null) {
-            return new SlaClock(kind, counting.paused() ? ClockState.PAUSED : counting.stopped() ? ClockState.MET
-                    : ClockState.RUNNING, null, null, at(startedAt), at(stoppedAt), null, elapsed, null, null, false, null);
+            return new ClockFigures(kind, null, null, startedAt, stoppedAt, counting.openSince(), counting.paused(),
+                    counted, closed.size(), null, null);
         }
         long targetMinutes = switch (target) {
             case BusinessDuration d -> d.minutes();
@@ -106,36 +124,71 @@ final class SlaCalculator {
                 yield calendar.between(startedAt, deadlines.endOfNextMinorWindow(from)).toMinutes();
             }
         };
-        Instant deadline = reach(segments, targetMinutes, counting, now);
-        long threshold = (long) Math.ceil(targetMinutes * policy.atRiskThreshold());
-        Instant atRiskAt = reach(segments, threshold, counting, now);
-        boolean breached = counting.stopped() ? elapsed > targetMinutes : elapsed >= targetMinutes;
-        ClockState state = breached ? ClockState.BREACHED : counting.stopped() ? ClockState.MET
-                : counting.paused() ? ClockState.PAUSED : ClockState.RUNNING;
-        boolean atRisk = !breached && !counting.stopped() && elapsed >= threshold;
-        return new SlaClock(kind, state, target.toString(), targetMinutes, at(startedAt), at(stoppedAt), at(deadline),
-                elapsed, Math.max(0, targetMinutes - elapsed),
-                targetMinutes == 0 ? 100 : (int) Math.min(999, elapsed * 100 / targetMinutes), atRisk, at(atRiskAt));
+        return new ClockFigures(kind, target.toString(), targetMinutes, startedAt, stoppedAt, counting.openSince(),
+                counting.paused(), counted, closed.size(), reach(closed, targetMinutes, counting),
+                reach(closed, threshold(targetMinutes), counting));
+    }
+
+    /** The clock at {@code now}, from its figures. */
+    SlaClock at(ClockFigures f, Instant now) {
+        ClockReading r = read(f, now);
+        return new SlaClock(f.kind(), r.state(), f.target(), f.targetMinutes(), at(f.startedAt()), at(f.stoppedAt()),
+                at(r.deadline()), r.elapsedMinutes(), r.remainingMinutes(), r.percentUsed(), r.atRisk(), at(r.atRiskAt()));
+    }
+
+    /** What changes of a clock as time passes, at {@code now} (instants as such: no zone to apply). */
+    ClockReading read(ClockFigures f, Instant now) {
+        long elapsed = f.countedMinutes();
+        if (f.openSince() != null) {
+            elapsed += calendar.between(f.openSince(), now.isBefore(f.openSince()) ? f.openSince() : now).toMinutes();
+        }
+        boolean stopped = f.stopped();
+        if (f.targetMinutes() == null) {
+            return new ClockReading(f.paused() ? ClockState.PAUSED : stopped ? ClockState.MET : ClockState.RUNNING,
+                    elapsed, null, null, false, null, null);
+        }
+        long targetMinutes = f.targetMinutes();
+        long threshold = threshold(targetMinutes);
+        // Paused and not reached yet: reckoned from now, as if the clock resumed at once.
+        Instant deadline = f.deadline() != null ? f.deadline()
+                : calendar.add(now, Duration.ofMinutes(Math.max(0, targetMinutes - f.countedMinutes())));
+        Instant atRiskAt = f.atRiskAt() != null ? f.atRiskAt()
+                : calendar.add(now, Duration.ofMinutes(Math.max(0, threshold - f.countedMinutes())));
+        boolean breached = stopped ? elapsed > targetMinutes : elapsed >= targetMinutes;
+        ClockState state = breached ? ClockState.BREACHED : stopped ? ClockState.MET
+                : f.paused() ? ClockState.PAUSED : ClockState.RUNNING;
+        boolean atRisk = !breached && !stopped && elapsed >= threshold;
+        return new ClockReading(state, elapsed, Math.max(0, targetMinutes - elapsed),
+                targetMinutes == 0 ? 100 : (int) Math.min(999, elapsed * 100 / targetMinutes), atRisk, deadline, atRiskAt);
+    }
+
+    /** A clock at an instant: its state and what it has used of its target ({@link SlaClock} without the zone). */
+    record ClockReading(ClockState state, long elapsedMinutes, Long remainingMinutes, Integer percentUsed, boolean atRisk,
+            Instant deadline, Instant atRiskAt) {}
+
+    /** Business minutes after which a clock of this target is at risk (the plan's threshold, 75 % by default). */
+    long threshold(long targetMinutes) {
+        return (long) Math.ceil(targetMinutes * policy.atRiskThreshold());
     }
 
     /**
-     * The instant at which the clock has counted {@code minutes}: inside the segment where it happened,
-     * or — not reached yet — projected from where the clock stands (the open segment, now if paused,
-     * the stop if stopped).
+     * The instant at which the clock has counted {@code minutes}: inside the finished segment where it
+     * happened, or — not reached yet — projected from where the clock stands (the open segment, the stop
+     * if stopped). Null while paused and not reached: it is then reckoned from "now" ({@link #at}).
      */
-    private Instant reach(List<Instant[]> segments, long minutes, Counting counting, Instant now) {
+    private Instant reach(List<Instant[]> closed, long minutes, Counting counting) {
         long before = 0;
-        for (int i = 0; i < segments.size(); i++) {
-            Instant[] s = segments.get(i);
-            boolean open = i == segments.size() - 1 && counting.running();
-            long inSegment = open ? 0 : calendar.between(s[0], s[1]).toMinutes();
-            if (open || before + inSegment >= minutes) {
+        for (Instant[] s : closed) {
+            long inSegment = calendar.between(s[0], s[1]).toMinutes();
+            if (before + inSegment >= minutes) {
                 return calendar.add(s[0], Duration.ofMinutes(Math.max(0, minutes - before)));
             }
             before += inSegment;
         }
-        Instant from = counting.paused() ? now : counting.lastEnd();
-        return calendar.add(from, Duration.ofMinutes(Math.max(0, minutes - before)));
+        if (counting.running()) {
+            return calendar.add(counting.openSince(), Duration.ofMinutes(Math.max(0, minutes - before)));
+        }
+        return counting.paused() ? null : calendar.add(counting.lastEnd(), Duration.ofMinutes(Math.max(0, minutes - before)));
     }
 
     private OffsetDateTime at(Instant instant) {
@@ -183,12 +236,12 @@ final class SlaCalculator {
             }
         }
 
-        List<Instant[]> segments(Instant now) {
-            List<Instant[]> all = new ArrayList<>(closed);
-            if (openSince != null) {
-                all.add(new Instant[] {openSince, now.isBefore(openSince) ? openSince : now});
-            }
-            return all;
+        List<Instant[]> closed() {
+            return closed;
+        }
+
+        Instant openSince() {
+            return openSince;
         }
 
         boolean running() {

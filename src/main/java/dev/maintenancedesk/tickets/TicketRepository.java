@@ -31,9 +31,11 @@ import org.springframework.stereotype.Repository;
 class TicketRepository {
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
 
-    TicketRepository(JdbcClient jdbc) {
+    TicketRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     /** Ticket columns, read from and written to the aggregate's {@link Ticket.Row}: one mapping for every field. */
@@ -123,6 +125,17 @@ class TicketRepository {
                 .params(due == null ? null : timestamp(due), number).update();
     }
 
+    /** The same for many tickets, in one JDBC batch. */
+    void recordDue(Map<Long, Instant> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("UPDATE tickets SET due_at = ? WHERE number = ?",
+                due.entrySet().stream().map(e -> new Object[] {e.getValue() == null ? null : timestamp(e.getValue()),
+                        e.getKey()}).toList(),
+                new int[] {java.sql.Types.TIMESTAMP_WITH_TIMEZONE, java.sql.Types.BIGINT});
+    }
+
     private List<TicketSummary> query(StringBuilder sql, Map<String, Object> params, TicketFilter f, String order,
             int limit) {
         if (f.states() != null) {
@@ -204,14 +217,58 @@ class TicketRepository {
                 .query(rs -> {
                     entries.computeIfAbsent(rs.getLong("ticket_number"), n -> new ArrayList<>()).add(entry(rs, zone));
                 });
-        jdbc.sql("SELECT number, created_at, team FROM tickets WHERE number IN (:numbers)")
+        jdbc.sql("SELECT number, created_at, team, version, due_at FROM tickets WHERE number IN (:numbers)")
                 .param("numbers", numbers)
                 .query(rs -> {
                     long number = rs.getLong(1);
                     histories.put(number, new TicketHistory(number, instant(rs, "created_at"), rs.getString(3),
-                            List.copyOf(entries.getOrDefault(number, List.of()))));
+                            List.copyOf(entries.getOrDefault(number, List.of())), rs.getInt(4), instant(rs, "due_at")));
                 });
         return histories;
+    }
+
+    /**
+     * The next {@code limit} tickets after {@code after} by number, each with the history entries SLA
+     * clocks read (state transitions, priorities set): what a rebuild of every ticket's clocks streams
+     * through. Two range scans, the tickets' then their entries', joined here rather than by the database
+     * (which would hash and sort them); entries other than those are left out, and those given carry no
+     * actor or reason.
+     */
+    List<TicketHistory> clockHistories(long after, int limit) {
+        List<Object[]> tickets = jdbc.sql("SELECT number, created_at, team, version, due_at FROM tickets"
+                        + " WHERE number > ? ORDER BY number LIMIT ?")
+                .params(after, limit)
+                .query((rs, i) -> new Object[] {rs.getLong(1), instant(rs, "created_at"), rs.getString(3), rs.getInt(4),
+                        instant(rs, "due_at")})
+                .list();
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<HistoryEntry>> entries = new HashMap<>(tickets.size() * 2);
+        jdbc.sql("""
+                SELECT ticket_number, id, occurred_at, field, after_value FROM ticket_events
+                WHERE ticket_number > ? AND ticket_number <= ?
+                  AND ((field = 'PRIORITY' AND after_value IS NOT NULL) OR (action = 'TRANSITIONED' AND field = 'STATE'))""")
+                .params(after, (Long) tickets.getLast()[0])
+                .query(rs -> {
+                    // The instant as the driver gives it (UTC): no zone rules to apply a million times. The action
+                    // is not read (PostgreSQL answers from an index that does not hold it): a state row here is a
+                    // transition, and a priority row is an update.
+                    Field field = Field.valueOf(rs.getString(4));
+                    entries.computeIfAbsent(rs.getLong(1), n -> new ArrayList<>(6)).add(new HistoryEntry(rs.getLong(2),
+                            rs.getObject(3, OffsetDateTime.class), null,
+                            field == Field.STATE ? TicketAction.TRANSITIONED : TicketAction.UPDATED, field, null,
+                            rs.getString(5), null, null, null));
+                });
+        List<TicketHistory> batch = new ArrayList<>(tickets.size());
+        for (Object[] t : tickets) {
+            List<HistoryEntry> list = entries.getOrDefault((Long) t[0], List.of());
+            if (list.size() > 1) {
+                list.sort(java.util.Comparator.comparingLong(HistoryEntry::id));
+            }
+            batch.add(new TicketHistory((Long) t[0], (Instant) t[1], (String) t[2], list, (Integer) t[3], (Instant) t[4]));
+        }
+        return batch;
     }
 
     private static HistoryEntry entry(ResultSet rs, ZoneId zone) throws SQLException {

@@ -267,6 +267,21 @@ public class Tickets implements TicketQueries {
         repository.recordDue(number, due);
     }
 
+    /** {@link #recordDue(long, Instant)} for many tickets at once (a rebuild of the SLA projection). */
+    public void recordDue(Map<Long, Instant> due) {
+        repository.recordDue(due);
+    }
+
+    /**
+     * The next tickets after {@code after} by number, at most {@code limit}, each with the history entries
+     * its SLA clocks are computed from (state transitions and priorities set; no actor or reason), read in
+     * one query: what a rebuild of every ticket's clocks streams through, batch after batch.
+     */
+    @Transactional(readOnly = true)
+    public List<TicketHistory> clockHistories(long after, int limit) {
+        return repository.clockHistories(after, Math.max(1, limit));
+    }
+
     private static long numberCursor(String after) {
         try {
             long number = Long.parseLong(after.strip());

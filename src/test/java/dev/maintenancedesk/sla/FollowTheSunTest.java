@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maintenancedesk.DeskClient;
 import dev.maintenancedesk.DeskTest;
+import dev.maintenancedesk.TestDatabase;
 import dev.maintenancedesk.calendar.BusinessCalendar;
 import dev.maintenancedesk.plan.Plan;
 import java.io.IOException;
@@ -17,13 +18,27 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** A team with its own calendar (New York) gets clocks on that calendar, shown in its zone. */
+/**
+ * A team with its own calendar (New York) gets clocks on that calendar, shown in its zone. Its plan is not
+ * the other tests': on a database of its own, so that the start-up check of the SLA projection's plan
+ * (rebuilt when the calendars change) does not rebuild the shared database's clocks for this plan.
+ */
 @DeskTest
+@ContextConfiguration(initializers = FollowTheSunTest.OwnDatabase.class)
+@DirtiesContext
 class FollowTheSunTest {
+
+    static final class OwnDatabase extends TestDatabase.Own {
+        OwnDatabase() {
+            super("_follow_the_sun");
+        }
+    }
 
     @DynamicPropertySource
     static void planWithATeamInNewYork(DynamicPropertyRegistry registry) throws IOException {
