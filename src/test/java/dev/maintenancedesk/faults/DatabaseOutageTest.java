@@ -115,7 +115,7 @@ class DatabaseOutageTest {
                 "Authorization", token);
         assertThat(after.statusCode()).isEqualTo(201);
         assertThat(web.send("GET", "/api/v1/tickets/" + number, null, "Authorization", token).statusCode()).isEqualTo(200);
-        assertThat(web.send("GET", "/api/v1/tickets?q=panne", null, "Authorization", token).body())
+        assertThat(web.send("GET", "/api/v1/tickets?text=panne", null, "Authorization", token).body())
                 .contains("Avant la panne", "Après la panne").doesNotContain("Pendant la panne");
 
         assertThat(output.getAll()).as("no request met an unexpected error")
