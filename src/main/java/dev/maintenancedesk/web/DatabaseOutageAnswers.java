@@ -81,7 +81,7 @@ class DatabaseOutageAnswers extends OncePerRequestFilter {
             if (response.isCommitted() || !(RequestRefusals.of(e) instanceof Unavailable unavailable)) {
                 throw e;
             }
-            note(e);
+            note(unavailable, e);
             answer(request, response, unavailable);
         }
     }
@@ -164,14 +164,14 @@ class DatabaseOutageAnswers extends OncePerRequestFilter {
     }
 
     /** One warning when an outage starts, then one every 30 s while it lasts: no line (nor trace) per request. */
-    private void note(Throwable e) {
+    private void note(Unavailable unavailable, Throwable e) {
         long count = refused.incrementAndGet();
         long now = System.nanoTime();
         long last = lastLog.get();
         if (now - last >= LOG_EVERY_NANOS && lastLog.compareAndSet(last, now)) {
             refused.addAndGet(-count);
-            log.warn("The database does not answer: {} request(s) answered 503 (database-unavailable); last cause: {}",
-                    count, rootCause(e));
+            log.warn("{} request(s) answered 503 ({}) since the last such line; last cause: {}", count,
+                    unavailable.code(), rootCause(e));
         }
     }
 

@@ -122,6 +122,33 @@ class DatabaseOutageTest {
                 .doesNotContain("Unexpected error on").doesNotContain("Servlet.service() for servlet");
     }
 
+    @Test
+    void whileEveryConnectionIsInUseARequestIsA503ServerBusy() throws Exception {
+        Web web = new Web(desk.port());
+        String token = "Bearer " + DeskTest.ADMIN_TOKEN;
+        com.zaxxer.hikari.HikariDataSource pool = desk.bean(javax.sql.DataSource.class)
+                .unwrap(com.zaxxer.hikari.HikariDataSource.class);
+        List<java.sql.Connection> held = new java.util.ArrayList<>();
+        try (Outage answers = new Outage(web)) {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                held.add(pool.getConnection());
+            }
+            var api = answers.ask("GET", "/api/v1/tickets", null, "Authorization", token);
+            var page = answers.ask("GET", "/login", null, "Accept", Web.HTML);
+            HttpResponse<String> busy = api.get();
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(Web.JSON.readTree(busy.body()).get("type").asString()).isEqualTo("/problems/server-busy");
+            assertThat(page.get().statusCode()).isEqualTo(503);
+            assertThat(page.get().body()).contains("Le Desk est trop sollicité");
+        } finally {
+            for (java.sql.Connection c : held) {
+                c.close();
+            }
+        }
+        assertThat(web.send("GET", "/api/v1/tickets", null, "Authorization", token).statusCode()).isEqualTo(200);
+    }
+
     private static final String PING = "{\"zen\":\"Keep it logically awesome.\",\"hook_id\":1}";
 
     private static String signature(String body) throws Exception {
