@@ -408,7 +408,7 @@ def report(sql, load, stand_ins, at_crash, kill_after, restarted_in, drained_in,
     stored_deliveries = {d: s for d, s in sql.rows("SELECT id, status FROM github_deliveries")}
     lost_deliveries = [d for d in load.deliveries if d not in stored_deliveries]
     unapplied = [d for d in load.deliveries if stored_deliveries.get(d) not in ("DONE", "IGNORED")]
-    issue_tickets = {int(i): t for i, t in sql.rows(
+    issue_tickets = {int(i): (int(t) if t else None) for i, t in sql.rows(
         "SELECT issue_number, ticket_number FROM github_issues WHERE repository = '%s'" % REPOSITORY)}
     issues_without_ticket = [i for i in load.deliveries.values() if not issue_tickets.get(i)]
     titles = sql.one("SELECT COUNT(*) FROM (SELECT title FROM tickets GROUP BY title HAVING COUNT(*) > 1) d")
@@ -424,7 +424,8 @@ def report(sql, load, stand_ins, at_crash, kill_after, restarted_in, drained_in,
     clocks_stale = sql.one("SELECT COUNT(*) FROM sla_clocks c JOIN tickets t ON t.number = c.ticket_number"
                            " WHERE c.priority IS DISTINCT FROM t.priority")
     incomplete_after = sql.one("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
-    republished = sql.one("SELECT COUNT(*) FROM event_publication WHERE last_resubmission_date IS NOT NULL")
+    # completed at the second attempt or later: left incomplete (the crash, or a listener that failed) and resubmitted
+    republished = sql.one("SELECT COUNT(*) FROM event_publication WHERE completion_attempts > 1")
 
     # notifications: one chat post per P1 ticket the database holds (acknowledged or committed unanswered)
     p1 = {n for n, (_, p, _) in tickets.items() if p == "P1"}
