@@ -151,6 +151,9 @@ class TwoInstancesTest {
         awaitEventsHandled();
 
         CLOCK.advance(Duration.ofMinutes(95)); // 11:35: take-charge (2 h) past its 75 %
+        DeskClient admin = DeskClient.admin(b.port());
+        await("the ticket at risk on the SLA board", () -> admin.get("/api/v1/sla?status=at_risk").body()
+                .contains("\"number\":" + n + ","));
         assertThat(scanTogether()).as(() -> "alerts raised by both watchers in three rounds, at " + CLOCK.instant()
                 + " with the clocks " + clocksOf(n)).isEqualTo(1);
         awaitEventsHandled();
