@@ -342,6 +342,7 @@ def main():
     rnd = random.Random(args.seed)
     kill_after = args.kill_after if args.kill_after is not None else rnd.uniform(6, 12)
     sql = Sql(args.database)
+    open(args.log, "w").close()  # this run's server log only (both starts append to it)
     stand_ins = StandIns(chat_delay=0.15)
     desk = Desk(args.jar, args.java, args.database, args.port, stand_ins, args.log)
     try:
