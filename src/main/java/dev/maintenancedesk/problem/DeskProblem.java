@@ -15,7 +15,7 @@ import org.springframework.web.ErrorResponseException;
  */
 public abstract sealed class DeskProblem extends ErrorResponseException
         permits InvalidInput, NotFound, Conflict, Forbidden, RequirementsUnmet, Unauthenticated, TooManyAttempts,
-        TooLarge {
+        TooLarge, Unavailable {
 
     private final String code;
     private final List<Object> args;
@@ -62,6 +62,7 @@ public abstract sealed class DeskProblem extends ErrorResponseException
             case FORBIDDEN -> "Forbidden";
             case UNAUTHORIZED -> "Authentication required";
             case UNPROCESSABLE_CONTENT -> "Requirements not met";
+            case SERVICE_UNAVAILABLE -> "Service unavailable";
             default -> status.getReasonPhrase();
         };
     }

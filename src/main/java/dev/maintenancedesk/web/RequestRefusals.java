@@ -3,12 +3,19 @@ package dev.maintenancedesk.web;
 import dev.maintenancedesk.problem.DeskProblem;
 import dev.maintenancedesk.problem.FieldError;
 import dev.maintenancedesk.problem.InvalidInput;
+import dev.maintenancedesk.problem.Unavailable;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
@@ -25,7 +32,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * What a refused request means in the desk's vocabulary, whoever renders it: Spring MVC and Jackson
  * refuse bad input with their own exceptions, whose messages name Java types ({@code [Ljava.lang.String;}).
  * Here each becomes a {@link DeskProblem} (400s as {@link InvalidInput} with coded field errors), so that
- * the API handler and the browser pages say the same thing. Unexpected exceptions (bugs) are not refusals.
+ * the API handler and the browser pages say the same thing. A database that does not answer, or has no free
+ * connection in time, is a 503, whatever layer met it (the session, a token, a controller). Unexpected
+ * exceptions (bugs) are not refusals.
  */
 final class RequestRefusals {
 
@@ -35,6 +44,12 @@ final class RequestRefusals {
     static ErrorResponse of(Throwable ex) {
         return switch (ex) {
             case DeskProblem problem -> problem;
+            case Throwable down when databaseDown(down) -> new Unavailable("database-unavailable",
+                    "The database does not answer; nothing was changed. Send the request again in a moment.",
+                    RETRY_AFTER);
+            case Throwable busy when connectionsBusy(busy) -> new Unavailable("server-busy",
+                    "The desk is too busy to answer now (every database connection is in use); nothing was changed."
+                            + " Send the request again in a moment.", BUSY_RETRY_AFTER);
             case HttpMessageNotReadableException unreadable when overLimit(unreadable) != null ->
                     new dev.maintenancedesk.problem.TooLarge(overLimit(unreadable).limit);
             case HttpMessageNotReadableException unreadable -> unreadableBody(unreadable);
@@ -63,6 +78,53 @@ final class RequestRefusals {
             case org.springframework.dao.ConcurrencyFailureException concurrency -> concurrent();
             default -> undecodable(ex);
         };
+    }
+
+    /** What a client is told to wait before trying again while the database does not answer. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    /** And while every database connection is in use. */
+    static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(2);
+
+    /**
+     * Whether the request failed because the database does not answer, not because of the request or a bug: a
+     * connection that could not be opened or was lost (the JDBC connection exception types, SQLState class 08),
+     * the server shutting down or starting (57P01–57P03), out of connections (53300) or refusing the desk's login
+     * (class 28). Hikari's "no connection within connection-timeout" carries the last such failure as its cause
+     * when the database is down, and is read through it. Other database errors stay what they are.
+     */
+    static boolean databaseDown(Throwable ex) {
+        int depth = 0;
+        for (Throwable t = ex; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            String state = t instanceof SQLException sql ? sql.getSQLState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("28") || state.matches("57P0[123]")
+                    || state.equals("53300"))) {
+                return true;
+            }
+            // a query failed on a connection the outage broke, then so did the rollback: the query's failure says why
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && rollback.getApplicationException() != ex && databaseDown(rollback.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the request waited Hikari's {@code connection-timeout} for a connection while the database answers
+     * (every connection in use: the pool's timeout then has no connection failure as its cause). Not a bug of the
+     * request either: the desk is too busy, the request may come again.
+     */
+    static boolean connectionsBusy(Throwable ex) {
+        int depth = 0;
+        for (Throwable t = ex; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException && t.getCause() == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BodyLimit.OverLimit overLimit(Throwable ex) {

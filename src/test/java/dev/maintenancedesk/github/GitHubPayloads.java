@@ -20,10 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The real payloads of {@code @octokit/webhooks-examples} (copied under {@code src/test/resources/github/webhooks}),
  * adjusted per test (a fresh issue number, a title, an updated_at), signed and posted like GitHub does.
  */
-final class GitHubPayloads {
+public final class GitHubPayloads {
 
-    static final String SECRET = "webhook-secret-for-tests";
-    static final String REPOSITORY = "Codertocat/Hello-World";
+    public static final String SECRET = "webhook-secret-for-tests";
+    public static final String REPOSITORY = "Codertocat/Hello-World";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicLong NUMBERS = new AtomicLong(System.nanoTime() % 1_000_000 * 1000 + 1000);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,7 +31,7 @@ final class GitHubPayloads {
     private GitHubPayloads() {}
 
     /** An issue number no other test uses. */
-    static long freshIssue() {
+    public static long freshIssue() {
         return NUMBERS.incrementAndGet();
     }
 
@@ -44,7 +44,7 @@ final class GitHubPayloads {
     }
 
     /** The example {@code name} about issue {@code number}, changed by {@code change}. */
-    static ObjectNode issueEvent(String name, long number, Consumer<ObjectNode> change) {
+    public static ObjectNode issueEvent(String name, long number, Consumer<ObjectNode> change) {
         ObjectNode payload = example(name);
         ObjectNode issue = (ObjectNode) payload.get("issue");
         issue.put("number", number);
@@ -53,7 +53,7 @@ final class GitHubPayloads {
         return payload;
     }
 
-    static ObjectNode labels(ObjectNode issue, String... names) {
+    public static ObjectNode labels(ObjectNode issue, String... names) {
         var array = issue.putArray("labels");
         for (String n : names) {
             array.addObject().put("name", n).put("color", "ededed");
@@ -61,11 +61,11 @@ final class GitHubPayloads {
         return issue;
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    static HttpResponse<String> post(int port, String event, String id, JsonNode payload) {
+    public static HttpResponse<String> post(int port, String event, String id, JsonNode payload) {
         byte[] body = JSON.writeValueAsBytes(payload);
         return send(port, HttpRequest.newBuilder(uri(port)).header("Content-Type", "application/json")
                 .header("X-GitHub-Event", event).header("X-GitHub-Delivery", id)

@@ -32,14 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * by {@code bench/github/extract-fixtures.mjs}): method and path of a documented operation, required
  * parameters, and the JSON body against the operation's request schema.
  */
-final class GitHubStub implements AutoCloseable {
+public final class GitHubStub implements AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNode OPERATIONS = resource("/github/openapi/operations.json");
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
 
-    record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
@@ -64,7 +64,7 @@ final class GitHubStub implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Deque<Route> once = new ConcurrentLinkedDeque<>();
 
-    GitHubStub() {
+    public GitHubStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -75,7 +75,7 @@ final class GitHubStub implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -91,17 +91,17 @@ final class GitHubStub implements AutoCloseable {
         return this;
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return List.copyOf(requests);
     }
 
-    List<Recorded> requests(String method, String pathRegex) {
+    public List<Recorded> requests(String method, String pathRegex) {
         Pattern p = Pattern.compile(pathRegex);
         return requests.stream().filter(r -> r.method().equals(method) && p.matcher(r.path()).matches()).toList();
     }
 
     /** Every way a recorded request departs from GitHub's OpenAPI description. */
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
@@ -228,7 +228,7 @@ final class GitHubStub implements AutoCloseable {
     }
 
     /** The routes of every operation the desk calls, answering with the fixtures' shapes. */
-    GitHubStub withDefaults() {
+    public GitHubStub withDefaults() {
         JsonNode issue = fixture("add-labels-to-issue", 0).get("response");
         JsonNode status = fixture("create-status", 0).get("response");
         JsonNode release = fixture("release-assets", 0).get("response");
