@@ -17,12 +17,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Personal API tokens: {@code mdk_} + 32 random bytes in base64url. Only a SHA-256 of the token is
  * stored; a plain hash is enough (no bcrypt) because the token has 256 bits of entropy, and it lets
- * a request be authenticated with one indexed lookup. Public so that the web UI's profile page can
- * create, list and revoke the user's own tokens as the API does.
+ * a request be authenticated with one indexed lookup, itself skipped while {@link TokenCache} holds the
+ * token's owner. Public so that the web UI's profile page can create, list and revoke the user's own
+ * tokens as the API does.
  */
 @Component
 public class ApiTokens {
@@ -34,12 +36,16 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Users users;
+    private final TokenCache cache;
+    private final TransactionOperations transactions;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
-    ApiTokens(JdbcClient jdbc, Users users) {
+    ApiTokens(JdbcClient jdbc, Users users, TokenCache cache, TransactionOperations transactions) {
         this.jdbc = jdbc;
         this.users = users;
+        this.cache = cache;
+        this.transactions = transactions;
     }
 
     /** A token as listed: never the secret. */
@@ -49,9 +55,6 @@ public class ApiTokens {
     /** A token just created: the only time its secret is known. */
     public record NewToken(long id, String name, String prefix, String scope, OffsetDateTime createdAt,
             String token) {}
-
-    /** The user a live token acts for, and within which scope. */
-    record Bearer(UserAccount user, TokenScope scope) {}
 
     /**
      * A token for the user, with a scope no wider than the credential asking for it (a write token cannot
@@ -110,31 +113,40 @@ public class ApiTokens {
     /** Revokes one of the user's own tokens; false when the user has no such live token. */
     @Transactional
     public boolean revoke(String username, long id) {
-        return jdbc.sql("""
+        boolean revoked = jdbc.sql("""
                 UPDATE api_tokens SET revoked = TRUE, revoked_at = ?
                 WHERE id = ? AND revoked = FALSE AND user_id = (SELECT id FROM users WHERE username = ?)""")
                 .params(OffsetDateTime.now(clock), id, Users.normalize(username)).update() == 1;
+        cache.forgetToken(id);
+        return revoked;
     }
 
-    /** The enabled user a live token belongs to, with the token's scope. */
-    @Transactional
-    Optional<Bearer> authenticate(String secret) {
+    /**
+     * The enabled user a live token belongs to. Its last use is recorded when the owner is looked up, so
+     * {@code last_used_at} lags by up to {@link #LAST_USED_PRECISION} plus {@link TokenCache#TIME_TO_LIVE}.
+     */
+    Optional<TokenCache.Owner> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 200) {
             return Optional.empty();
         }
-        record Owner(long tokenId, String username, TokenScope scope) {}
-        Optional<Owner> owner = jdbc.sql("""
+        String hash = hash(secret);
+        return cache.owner(hash, () -> transactions.execute(status -> lookUp(hash)));
+    }
+
+    private Optional<TokenCache.Owner> lookUp(String hash) {
+        record Row(long tokenId, String username, TokenScope scope) {}
+        Optional<Row> row = jdbc.sql("""
                 SELECT t.id, u.username, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked = FALSE AND u.enabled = TRUE""")
-                .param(hash(secret))
-                .query((rs, i) -> new Owner(rs.getLong(1), rs.getString(2),
+                .param(hash)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2),
                         TokenScope.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)))).optional();
-        owner.ifPresent(o -> {
+        row.ifPresent(o -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)")
                     .params(now, o.tokenId(), now.minus(LAST_USED_PRECISION)).update();
         });
-        return owner.flatMap(o -> users.find(o.username()).map(user -> new Bearer(user, o.scope())));
+        return row.flatMap(o -> users.find(o.username()).map(user -> new TokenCache.Owner(o.tokenId(), user, o.scope())));
     }
 
     static String hash(String secret) {

@@ -51,7 +51,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String secret = request.getHeader(HttpHeaders.AUTHORIZATION).substring(SCHEME.length()).strip();
-        Optional<ApiTokens.Bearer> bearer = tokens.authenticate(secret);
+        Optional<TokenCache.Owner> bearer = tokens.authenticate(secret);
         if (bearer.isEmpty()) {
             // A wrong token is an error even on a public endpoint: the caller believes it is
             // authenticated and must learn that it is not.

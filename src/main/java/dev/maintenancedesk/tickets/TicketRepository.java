@@ -86,10 +86,17 @@ class TicketRepository {
         return jdbc.sql("SELECT version FROM tickets WHERE number = ?").param(number).query(Integer.class).single();
     }
 
+    /**
+     * The columns of a list row, its labels included: a page is one statement (a second one for the labels
+     * cost a round trip and its own parse on every list request).
+     */
+    private static final String SUMMARY = "SELECT number, title, type, priority, state, reporter, assignee, created_at, "
+            + "due_at, waiting_from, version, (SELECT ARRAY_AGG(l.label) FROM ticket_labels l "
+            + "WHERE l.ticket_number = t.number) AS labels FROM tickets t WHERE 1 = 1";
+
     /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
     List<TicketSummary> list(TicketFilter f, Long after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at, waiting_from, version FROM tickets t WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SUMMARY);
         Map<String, Object> params = new HashMap<>();
         if (after != null) {
             sql.append(" AND number < :after");
@@ -104,8 +111,7 @@ class TicketRepository {
      * nothing-due tail.
      */
     List<TicketSummary> listByDue(TicketFilter f, DueCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT number, title, type, priority, state, reporter, assignee, "
-                + "created_at, due_at, waiting_from, version FROM tickets t WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(SUMMARY);
         Map<String, Object> params = new HashMap<>();
         if (after != null && after.due() != null) {
             sql.append(" AND (due_at > :afterDue OR (due_at = :afterDue AND number < :afterNumber) OR due_at IS NULL)");
@@ -177,16 +183,28 @@ class TicketRepository {
         }
         sql.append(order);
         params.put("limit", limit);
-        List<Object[]> rows = jdbc.sql(sql.toString()).params(params).query((rs, i) -> new Object[] {
-                rs.getLong("number"), rs.getString("title"), rs.getString("type"), rs.getString("priority"),
-                rs.getString("state"), rs.getString("reporter"), rs.getString("assignee"), instant(rs, "created_at"),
-                instant(rs, "due_at"), rs.getString("waiting_from"), rs.getInt("version")})
+        return jdbc.sql(sql.toString()).params(params).query((rs, i) -> new TicketSummary(rs.getLong("number"),
+                rs.getString("title"), enumOf(TicketType.class, rs.getString("type")),
+                enumOf(Priority.class, rs.getString("priority")), TicketState.valueOf(rs.getString("state")),
+                strings(rs.getArray("labels")), rs.getString("reporter"), rs.getString("assignee"),
+                instant(rs, "created_at"), instant(rs, "due_at"), enumOf(TicketState.class, rs.getString("waiting_from")),
+                rs.getInt("version")))
                 .list();
-        Map<Long, TreeSet<String>> labels = labels(rows.stream().map(r -> (Long) r[0]).toList());
-        return rows.stream().map(r -> new TicketSummary((Long) r[0], (String) r[1], enumOf(TicketType.class, (String) r[2]),
-                enumOf(Priority.class, (String) r[3]), TicketState.valueOf((String) r[4]),
-                List.copyOf(labels.getOrDefault((Long) r[0], new TreeSet<>())), (String) r[5], (String) r[6],
-                (Instant) r[7], (Instant) r[8], enumOf(TicketState.class, (String) r[9]), (Integer) r[10])).toList();
+    }
+
+    /**
+     * A SQL array of strings (PostgreSQL gives a String[], H2 an Object[]), sorted in Java as the labels
+     * always were (the database's collation may order them otherwise); none for NULL.
+     */
+    private static List<String> strings(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).sorted().toList();
+        } finally {
+            array.free();
+        }
     }
 
     void append(long number, Instant at, String actor, TicketAction action, Field field, String before,

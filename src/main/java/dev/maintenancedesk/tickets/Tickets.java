@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -231,8 +232,9 @@ public class Tickets implements TicketQueries {
         return repository.histories(numbers, zone);
     }
 
+    /** A page is one statement: no transaction of its own (BEGIN and COMMIT were two more round trips). */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TicketPage list(TicketFilter filter, Long after, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         List<TicketSummary> rows = repository.list(checked(filter), after, size + 1);
@@ -243,13 +245,13 @@ public class Tickets implements TicketQueries {
 
     /** A page newest first after the cursor the previous page handed out ({@code nextAfter}: a ticket number). */
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TicketPage listNewest(TicketFilter filter, String after, int limit) {
         return list(filter, after == null || after.isBlank() ? null : numberCursor(after), limit);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TicketPage listByDue(TicketFilter filter, String after, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         List<TicketSummary> rows = repository.listByDue(checked(filter), DueCursor.parse(after), size + 1);

@@ -5,15 +5,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Gives every page the signed-in user's name, so the layout can hide navigation and the logout form
  * on pages seen before login (the login page, error pages of anonymous visitors). Thymeleaf 3.1 no
- * longer exposes the request to templates, hence a model attribute.
+ * longer exposes the request to templates, hence a model attribute. Only for the pages (this module's
+ * controllers, and Boot's error controller that renders our error pages): the API's controllers render no
+ * layout, and running these methods for each of their requests cost ~5 % of the server's CPU under the
+ * mixed API load (docs/benchmarks.md).
  */
-@ControllerAdvice
+@ControllerAdvice(basePackageClasses = LayoutAdvice.class, assignableTypes = ErrorController.class)
 class LayoutAdvice {
 
     private final Viewer viewer;

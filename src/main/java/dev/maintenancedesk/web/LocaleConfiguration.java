@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -30,7 +33,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
     /** The bean name is the one DispatcherServlet looks up; it replaces Boot's Accept-Language resolver. */
     @Bean
     LocaleResolver localeResolver(Viewer viewer) {
-        CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE);
+        CookieLocaleResolver resolver = new LazyLocaleResolver();
         resolver.setDefaultLocale(DEFAULT);
         resolver.setDefaultLocaleFunction(request -> viewer.language().filter(SUPPORTED::contains)
                 .map(Locale::forLanguageTag).orElse(DEFAULT));
@@ -43,6 +46,42 @@ class LocaleConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new SupportedLocaleChangeInterceptor());
+    }
+
+    /**
+     * Resolves the locale when something first asks for it, not when the request arrives: without a cookie
+     * that means reading the user's profile, a database query, which the API's requests (answered in
+     * English or by the plan's texts) never need. Spring's resolver does it up front for every request.
+     */
+    private static final class LazyLocaleResolver extends CookieLocaleResolver {
+
+        LazyLocaleResolver() {
+            super(COOKIE);
+        }
+
+        @Override
+        public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            return new TimeZoneAwareLocaleContext() {
+                private TimeZoneAwareLocaleContext resolved;
+
+                private TimeZoneAwareLocaleContext resolved() {
+                    if (resolved == null) {
+                        resolved = (TimeZoneAwareLocaleContext) LazyLocaleResolver.super.resolveLocaleContext(request);
+                    }
+                    return resolved;
+                }
+
+                @Override
+                public Locale getLocale() {
+                    return resolved().getLocale();
+                }
+
+                @Override
+                public TimeZone getTimeZone() {
+                    return resolved().getTimeZone();
+                }
+            };
+        }
     }
 
     /** Ignores languages we have no bundle for, so {@code <html lang>} never claims one we cannot show. */
