@@ -20,10 +20,16 @@ class FlashMaps {
     /** The bean name is the one DispatcherServlet looks up; it replaces Spring MVC's own. */
     @Bean
     FlashMapManager flashMapManager() {
-        return new SessionFlashMapManager() {
+        SessionFlashMapManager pages = new SessionFlashMapManager();
+        return new FlashMapManager() {
             @Override
             public FlashMap retrieveAndUpdate(HttpServletRequest request, HttpServletResponse response) {
-                return BrowserErrorPages.machinePath(request) ? null : super.retrieveAndUpdate(request, response);
+                return BrowserErrorPages.machinePath(request) ? null : pages.retrieveAndUpdate(request, response);
+            }
+
+            @Override
+            public void saveOutputFlashMap(FlashMap flashMap, HttpServletRequest request, HttpServletResponse response) {
+                pages.saveOutputFlashMap(flashMap, request, response);
             }
         };
     }
