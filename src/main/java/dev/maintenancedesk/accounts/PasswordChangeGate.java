@@ -42,9 +42,10 @@ public final class PasswordChangeGate extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        HttpSession session = request.getSession(false);
-        if (session == null || BearerTokenFilter.carriesToken(request) || !Boolean.TRUE.equals(session.getAttribute(MARK))
-                || open(request)) {
+        // The token first: reading the session of a call that also sends a cookie costs a database read and,
+        // once touched, a write of its last access.
+        HttpSession session = BearerTokenFilter.carriesToken(request) ? null : request.getSession(false);
+        if (session == null || !Boolean.TRUE.equals(session.getAttribute(MARK)) || open(request)) {
             chain.doFilter(request, response);
             return;
         }

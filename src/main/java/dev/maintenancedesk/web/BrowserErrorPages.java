@@ -73,10 +73,15 @@ class BrowserErrorPages implements WebMvcConfigurer {
         };
     }
 
+    /** The API, webhooks, actuator and OpenAPI: paths no page lives under. */
+    static boolean machinePath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
+    }
+
     /** A browser navigating: it names text/html explicitly (API clients send JSON or nothing, or * / *). */
     static boolean wantsPage(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (MACHINE_PATHS.stream().anyMatch(path::startsWith)) {
+        if (machinePath(request)) {
             return false;
         }
         String accept = request.getHeader("Accept");
