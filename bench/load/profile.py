@@ -24,8 +24,16 @@ STICKY = [
     ("TicketApi.list", "list (controller and below)"),
     ("writeWithMessageConverters", "JSON writing of the answer"),
     ("readWithMessageConverters", "JSON reading of the body"),
+    # after the commit, in the background (Spring Modulith's listeners, @Async ones)
+    ("kpi.TicketFacts", "after commit: KPI ticket facts"),
+    ("sla.SlaWatch", "after commit: SLA clocks"),
+    ("notify.", "after commit: notifications"),
+    ("backlog.", "after commit: backlog"),
+    ("watch.", "after commit: technology watch"),
+    ("github.", "after commit: GitHub"),
 ]
 PHASES = [
+    ("CompletionRegisteringMethodInterceptor", "after commit: event publication registry"),
     ("org.apache.coyote", "Tomcat connector (parsing, I/O)"),
     ("org.apache.tomcat", "Tomcat connector (parsing, I/O)"),
     ("org.apache.catalina", "Tomcat (servlet container)"),
@@ -35,8 +43,6 @@ PHASES = [
     ("BearerTokenFilter", "bearer token authentication"),
     ("PasswordChangeGate", "security filter chain (other filters)"),
     ("DispatcherServlet", "Spring MVC dispatch (mapping, arguments, interceptors)"),
-    ("TransactionalApplicationListener", "after-commit listeners"),
-    ("ApplicationModuleListener", "after-commit listeners"),
     ("com.github.kagkarlsson", "db-scheduler"),
 ]
 PASS_ON = re.compile(r"(FilterChain\w*|Chain)\.(doFilter|internalDoFilter)$")

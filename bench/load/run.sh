@@ -6,9 +6,9 @@
 # connection count a 10 s warm-up and the measured run (bench/load/mixed.lua). Compares the tickets each run
 # created in the database with the creates acknowledged (201), title by title, and prints a Markdown table:
 # requests/s, p50, p99, errors (any answer but 2xx, 409 and 503, plus socket errors), 409s, 503s (overload
-# refusals), created rows = acknowledged creates, the CPU time the server and its PostgreSQL backends spent
-# per request (less noisy than requests/s on a shared machine), the server's RSS (VmRSS, peak VmHWM) and
-# the load average.
+# refusals), created rows = acknowledged creates, the CPU time the server (but its JIT compilers) and its
+# PostgreSQL backends spent per request (less noisy than requests/s on a shared machine), the server's RSS
+# (VmRSS, peak VmHWM) and the load average.
 #
 # Usage: bench/load/run.sh [CONNECTIONS] [SECONDS]   (defaults 50 and 30; CONNECTIONS may be a list,
 #        "50,200,400": one run after the other on the same server and database)
@@ -18,7 +18,7 @@
 #        DIR/load-C.txt, the CPU samples by request phase and package: bench/load/profile.py),
 #        BENCH_JAR (another build of the desk to run, e.g. a copy of an earlier one, for before/after figures),
 #        BENCH_SEED_CACHE=1 (keeps the seeded database as the template desk_bench_load_seed_<hash> for the
-#        next runs — the hash covers the migrations, the seeder and BENCH_TICKETS; drop it when done).
+#        next runs — the hash covers the migrations' names, the seeder and BENCH_TICKETS; drop it when done).
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres), wrk, python3, curl. Talks to loopback only.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -53,8 +53,8 @@ export BENCH_JAVA_OPTS
 export DESK_ADMIN_TOKEN=mdk_bench_load_0123456789abcdef0123456789 DESK_ADMIN_PASSWORD=bench-password-0123456789
 token=$DESK_ADMIN_TOKEN
 
-seed_key=$(cat src/main/resources/db/migration/* src/main/resources/db/vendor/postgresql/* bench/load/seed.py 2>/dev/null \
-  | cat - <(echo "$tickets") | sha256sum | cut -c1-10)
+seed_key=$( (ls src/main/resources/db/migration src/main/resources/db/vendor/postgresql; cat bench/load/seed.py; echo "$tickets") \
+  | sha256sum | cut -c1-10)
 template=desk_bench_load_seed_$seed_key
 cached=$(psql_ -d postgres -tA -c "SELECT 1 FROM pg_database WHERE datname = '$template'")
 if [ "${BENCH_SEED_CACHE:-0}" = 1 ] && [ "$cached" = 1 ]; then
@@ -84,6 +84,16 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2" | head -n 1; }
 vm() { sed -n "s/^$1:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$bench_server/status"; }
 # CPU time (clock ticks) of a process, or of the database's PostgreSQL backends (the pool keeps them)
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# the server's, but for its JIT compiler threads: how much compiling is left after the warm-up varies with the
+# machine's load, and it is no cost of the requests
+desk_ticks() {
+  local total=0 task
+  for task in /proc/"$bench_server"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in C1\ Compiler*|C2\ Compiler*) continue ;; esac
+    total=$(( total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$total"
+}
 backend_ticks() {
   local total=0 pid
   for pid in $(psql_ -d postgres -tA -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db' AND pid <> pg_backend_pid()"); do
@@ -124,17 +134,18 @@ for connections in ${connections_list//,/ }; do
   load_before=$(cut -d' ' -f1-3 /proc/loadavg)
   if [ -n "${BENCH_JFR:-}" ]; then
     mkdir -p "$BENCH_JFR"
-    jcmd "$bench_server" JFR.start name=load settings=profile duration="${seconds}s" \
+    jcmd "$bench_server" JFR.start name=load settings=profile "jdk.ExecutionSample#period=2ms" duration="${seconds}s" \
       filename="$(cd "$BENCH_JFR" && pwd)/load-$connections.jfr" >/dev/null
   fi
   echo "measured run: $seconds s at $connections connections…" >&2
-  desk_before=$(ticks "$bench_server"); pg_before=$(backend_ticks)
+  desk_before=$(desk_ticks); pg_before=$(backend_ticks); jit_before=$(ticks "$bench_server")
   from=$(( part * share + 1 )); part=$(( part + 1 ))
   result=$(run_wrk "$connections" "$seconds" "$run" "$from" | grep '^RESULT')
-  desk_after=$(ticks "$bench_server"); pg_after=$(backend_ticks)
+  desk_after=$(desk_ticks); pg_after=$(backend_ticks); jit_after=$(ticks "$bench_server")
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$result" >&2
   requests=$(field requests "$result")
+  echo "  the JIT compilers' share of the server's CPU: $(( (jit_after - jit_before) - (desk_after - desk_before) )) of $(( jit_after - jit_before )) ticks" >&2
   if [ -n "${BENCH_JFR:-}" ]; then
     sleep 3  # the recording is written when its duration ends
     python3 bench/load/profile.py "$BENCH_JFR/load-$connections.jfr" "$requests" > "$BENCH_JFR/load-$connections.txt" \
