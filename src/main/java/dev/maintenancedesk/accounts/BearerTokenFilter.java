@@ -16,7 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,7 +31,6 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ProblemResponses problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
     BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
         this.tokens = tokens;
@@ -72,7 +71,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         authorities.add(scope.authority());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 SecurityConfiguration.userDetails(user, "[token]"), null, authorities);
-        authentication.setDetails(details.buildDetails(request));
+        // The address only: Spring's WebAuthenticationDetailsSource also asks for the session, which reads a
+        // session cookie sent along from the database (and then writes its last access back).
+        authentication.setDetails(new WebAuthenticationDetails(request.getRemoteAddr(), null));
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
         contexts.setContext(context);

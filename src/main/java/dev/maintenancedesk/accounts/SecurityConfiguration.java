@@ -10,7 +10,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -25,6 +24,10 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 
@@ -69,7 +72,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeGate(users, problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::browserWrite))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // An existing session is read, none is created. No session management filter: it took an
+                // authentication by token for a login and applied session-fixation protection and a new CSRF
+                // token to the session of a call that also sent a cookie (a database read and write per call).
+                .securityContext(context -> context.securityContextRepository(existingSessionOnly()))
+                .sessionManagement(AbstractHttpConfigurer::disable)
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(SecurityConfiguration::headers)
@@ -96,6 +103,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /** The security context of an existing session, else of this request only: never a new session. */
+    private static SecurityContextRepository existingSessionOnly() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setAllowSessionCreation(false);
+        return new DelegatingSecurityContextRepository(sessions, new RequestAttributeSecurityContextRepository());
     }
 
     /**
