@@ -42,7 +42,8 @@ class SourceFetchTest {
     }
 
     static SourceFetcher fetcher(RateLimiter limiter, Clock clock) {
-        return new SourceFetcher(new SourceHttp(Duration.ofSeconds(1), clock), limiter, null, 2, 20, 300);
+        // 5 s: a first fetch on a busy machine (class loading, a cold JIT) may take over a second; /slow waits 10 s
+        return new SourceFetcher(new SourceHttp(Duration.ofSeconds(5), clock), limiter, null, 2, 20, 300);
     }
 
     static SourceFetcher fetcher() {
