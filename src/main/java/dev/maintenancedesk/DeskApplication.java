@@ -1,6 +1,7 @@
 package dev.maintenancedesk;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,10 +21,13 @@ public class DeskApplication {
         SpringApplication.run(DeskApplication.class, args);
     }
 
-    /** The one source of "now", so that tests can pin time. */
+    /**
+     * The one source of "now", so that tests can pin time. It ticks in microseconds, the precision of the
+     * database's timestamps, so that an instant answered before it is stored equals the one read back.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     /** Scheduled jobs run in the server only: a database command of the CLI sets this to false. */

@@ -39,7 +39,7 @@ class SlaClocksPageTest {
                 .containsPattern("data-clock=\"RESOLUTION\" data-state=\"(running|at-risk)\" data-target=\"3h\"")
                 .contains("Prise en compte").contains("Correction")
                 .contains("1 h (temps ouvré)").contains("3 h (temps ouvré)")
-                .containsPattern("<time datetime=\"[0-9T:+-]+\">\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Europe/Paris\\)</time>")
+                .containsPattern("<time datetime=\"[0-9T:.+-]+\">\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d \\(Europe/Paris\\)</time>")
                 .contains("de temps ouvré")
                 .containsPattern("<progress id=\"progress-TAKE_CHARGE\" max=\"100\" value=\"\\d+\">");
 
