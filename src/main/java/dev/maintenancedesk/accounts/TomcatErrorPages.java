@@ -58,15 +58,7 @@ class TomcatErrorPages implements WebServerFactoryCustomizer<TomcatServletWebSer
                     || !response.setErrorReported()) {
                 return;
             }
-            response.setHeader("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-            response.setHeader("Permissions-Policy", SecurityConfiguration.PERMISSIONS_POLICY);
-            response.setHeader("Cache-Control", "no-store");
-            if (request.isSecure()) {
-                response.setHeader("Strict-Transport-Security", "max-age=31536000 ; includeSubDomains");
-            }
+            SecurityHeaders.writeTo(response, request.isSecure());
             String reason = reason(status);
             try {
                 response.setCharacterEncoding("UTF-8");

@@ -1,5 +1,6 @@
 package dev.maintenancedesk.web;
 
+import dev.maintenancedesk.accounts.SecurityHeaders;
 import dev.maintenancedesk.problem.Unavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -97,6 +98,8 @@ class DatabaseOutageAnswers extends OncePerRequestFilter {
         }
         response.reset();
         kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        // a refusal before Spring Security's chain ran (the bounded queue, the session lookup) has none of them yet
+        SecurityHeaders.writeTo(response, request.isSecure());
         unavailable.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setStatus(unavailable.getStatusCode().value());
         ThymeleafViewResolver resolver = views.getIfAvailable();
