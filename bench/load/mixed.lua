@@ -15,10 +15,11 @@
 -- any, one of its seeded NEW tickets: it always targets a NEW ticket and should never be refused.
 -- wrk stops on the dot, dropping the answers in flight: a create sent in the last second could be written
 -- and never acknowledged. So the last QUIET seconds send reads instead of creates, and every create is
--- answered before the end (unless it takes longer than that).
+-- answered before the end (unless it takes longer than that: QUIET is more than the bounded queue's 2 s wait
+-- plus a create at 400 connections).
 -- Responses are classified by status alone (wrk does not tell which request a response answers): 201 only
 -- answers a create, so the 201s are the acknowledged creates, and their bodies name the ticket's title.
-local QUIET = 3
+local QUIET = 5
 local threads = {}
 
 function setup(thread)

@@ -18,6 +18,8 @@ import org.springframework.test.context.ContextConfiguration;
                 "spring.modulith.events.republish-outstanding-events-on-restart=false", "spring.datasource.hikari.connection-timeout=2000",
                 // connections opened as needed, not ten per cached context: the suite keeps several contexts
                 "spring.datasource.hikari.minimum-idle=1",
+                // and at most ten each (the server's 20 are sized for production load; the suite's contexts share one server)
+                "spring.datasource.hikari.maximum-pool-size=10",
                 // every test client is 127.0.0.1, and hostile tests guess admin's password: the brake would hold
                 // the whole suite. FormLoginTest and PasswordSelfServiceTest set the pair's default back (with a
                 // first wait long enough to see without timing); GuessingBrakeTest checks the rest.

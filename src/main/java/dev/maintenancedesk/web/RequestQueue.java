@@ -43,8 +43,8 @@ class RequestQueue extends OncePerRequestFilter {
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter refused;
 
-    RequestQueue(@Value("${desk.http.max-concurrent:16}") int maxConcurrent,
-            @Value("${desk.http.max-queued:400}") int maxQueued,
+    RequestQueue(@Value("${desk.http.max-concurrent:10}") int maxConcurrent,
+            @Value("${desk.http.max-queued:256}") int maxQueued,
             @Value("${desk.http.queue-timeout:2s}") Duration timeout, MeterRegistry meters) {
         if (maxConcurrent < 1 || maxQueued < 0 || timeout.isNegative()) {
             throw new IllegalArgumentException("desk.http.max-concurrent must be at least 1, desk.http.max-queued and"
