@@ -1,11 +1,10 @@
 package dev.maintenancedesk.backlog;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.TestDatabase;
-import dev.maintenancedesk.cli.Desk;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
@@ -13,15 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code desk backlog minutes}: the Markdown on stdout, exit 2 with one line for bad usage or a month without a review. */
 class BacklogMinutesCommandTest {
-
-    record Result(int code, String out, String err) {}
-
-    static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @AfterEach
     void forget() {

@@ -1,12 +1,12 @@
 package dev.maintenancedesk.cli;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.releases.GitFixture;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +21,6 @@ class CommitsCommandTest {
     Path dir;
 
     private final InputStream stdin = System.in;
-
-    record Result(int code, String out, String err) {}
-
-    static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Result parse(byte[] input) {
         System.setIn(new ByteArrayInputStream(input));

@@ -1,7 +1,9 @@
 package dev.maintenancedesk.cli;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,15 +25,6 @@ class DeskExitCodesTest {
 
     @TempDir
     static Path dir;
-
-    record Result(int code, String out, String err) {}
-
-    static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** A command with a bug, as desk runs it. */
     @Command(name = "broken")

@@ -1,11 +1,11 @@
 package dev.maintenancedesk.cli;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +17,6 @@ class PlanCommandTest {
 
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {}
-
-    private static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private static String defaultYaml() throws IOException {
         try (InputStream in = PlanCommandTest.class.getClassLoader().getResourceAsStream("plans/cesizen.yaml")) {

@@ -1,10 +1,10 @@
 package dev.maintenancedesk.cli;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,15 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code desk preventive run [--as-of DATE]}: one line per period, exit codes of DESIGN §7. */
 class PreventiveCommandTest {
-
-    record Result(int code, String out, String err) {}
-
-    static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @AfterEach
     void forget() {

@@ -1,9 +1,9 @@
 package dev.maintenancedesk.cli;
 
-import static dev.maintenancedesk.cli.CommitsCommandTest.desk;
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.maintenancedesk.cli.CommitsCommandTest.Result;
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.releases.GitFixture;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package dev.maintenancedesk.cli;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.TestDatabase;
 import dev.maintenancedesk.accounts.Actor;
 import dev.maintenancedesk.plan.Priority;
@@ -13,8 +15,6 @@ import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,15 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * left alone with {@code --check}, fixed without; a plan whose targets changed rebuilds at start-up.
  */
 class SlaRebuildCommandTest {
-
-    record Result(int code, String out, String err) {}
-
-    static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @AfterEach
     void forget() {

@@ -1,15 +1,14 @@
 package dev.maintenancedesk.postmortem;
 
+import static dev.maintenancedesk.DeskCli.desk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.DeskCli.Result;
 import dev.maintenancedesk.DeskClient;
 import dev.maintenancedesk.DeskClient.Response;
 import dev.maintenancedesk.DeskTest;
 import dev.maintenancedesk.MutableClock;
 import dev.maintenancedesk.TestDatabase;
-import dev.maintenancedesk.cli.Desk;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,12 +176,4 @@ class PostmortemExportTest {
         return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
     }
 
-    record Result(int code, String out, String err) {}
-
-    private static Result desk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Desk.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 }
