@@ -8,10 +8,6 @@ import dev.maintenancedesk.TestDatabase;
 import dev.maintenancedesk.calendar.BusinessCalendar;
 import dev.maintenancedesk.plan.Plan;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -42,23 +38,7 @@ class FollowTheSunTest {
 
     @DynamicPropertySource
     static void planWithATeamInNewYork(DynamicPropertyRegistry registry) throws IOException {
-        String yaml;
-        try (InputStream in = FollowTheSunTest.class.getResourceAsStream("/plans/cesizen.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String team = """
-                teams:
-                  - key: support-ny
-                    name: { fr: Support New York, en: New York support }
-                    calendar:
-                      zone: America/New_York
-                      hours: { monday: ["09:00-17:00"], tuesday: ["09:00-17:00"], wednesday: ["09:00-17:00"],
-                               thursday: ["09:00-17:00"], friday: ["09:00-17:00"] }
-                      holidays: { country: US }
-                """;
-        Path plan = Files.createTempFile("plan-follow-the-sun", ".yaml");
-        Files.writeString(plan, yaml.replaceFirst("(?m)^teams:.*\\n", team));
-        registry.add("desk.plan", plan::toString);
+        NewYorkTeamPlan.use(registry, "plan-follow-the-sun");
     }
 
     @LocalServerPort

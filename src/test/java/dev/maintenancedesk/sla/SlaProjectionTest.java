@@ -10,21 +10,15 @@ import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.plan.TicketType;
-import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.LinkKind;
 import dev.maintenancedesk.tickets.Move;
 import dev.maintenancedesk.tickets.NewTicket;
-import dev.maintenancedesk.tickets.TicketAction;
 import dev.maintenancedesk.tickets.TicketLink;
 import dev.maintenancedesk.tickets.TicketState;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.Tickets;
 import dev.maintenancedesk.tickets.TransitionRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,22 +73,7 @@ class SlaProjectionTest {
 
     @DynamicPropertySource
     static void planWithATeamInNewYork(DynamicPropertyRegistry registry) throws IOException {
-        String yaml;
-        try (InputStream in = SlaProjectionTest.class.getResourceAsStream("/plans/cesizen.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Path plan = Files.createTempFile("plan-projection", ".yaml");
-        Files.writeString(plan, yaml.replaceFirst("(?m)^teams:.*\\n", """
-                teams:
-                  - key: support-ny
-                    name: { fr: Support New York, en: New York support }
-                    calendar:
-                      zone: America/New_York
-                      hours: { monday: ["09:00-17:00"], tuesday: ["09:00-17:00"], wednesday: ["09:00-17:00"],
-                               thursday: ["09:00-17:00"], friday: ["09:00-17:00"] }
-                      holidays: { country: US }
-                """));
-        registry.add("desk.plan", plan::toString);
+        NewYorkTeamPlan.use(registry, "plan-projection");
     }
 
     @Autowired
@@ -461,7 +440,7 @@ class SlaProjectionTest {
      * its clocks read at now and later the replay's at those instants.
      */
     private void assertProjected(long n, String when) {
-        Timeline timeline = storedTimeline(n);
+        Timeline timeline = StoredTimelines.read(jdbc, n);
         Instant last = timeline.steps().stream().map(Timeline.Step::at).max(Comparator.naturalOrder())
                 .orElse(timeline.created());
         StoredClock resolution = stored(n, ClockKind.RESOLUTION);
@@ -484,7 +463,7 @@ class SlaProjectionTest {
 
     /** Each stored clock is the replay's at the instant it was stored (by a write or the watcher). */
     private void assertConsistent(long n, String when) {
-        Timeline timeline = storedTimeline(n);
+        Timeline timeline = StoredTimelines.read(jdbc, n);
         SlaCalculator replay = calculator(n);
         for (ClockKind kind : ClockKind.values()) {
             StoredClock s = stored(n, kind);
@@ -501,7 +480,7 @@ class SlaProjectionTest {
 
     /** After a scan: no running clock's stored state lags behind a threshold passed. */
     private void assertAdvanced(long n, String when) {
-        TicketSla now = calculator(n).compute(storedTimeline(n), CLOCK.instant());
+        TicketSla now = calculator(n).compute(StoredTimelines.read(jdbc, n), CLOCK.instant());
         for (SlaClock c : List.of(now.takeCharge(), now.resolution())) {
             StoredClock s = stored(n, c.kind());
             if (c.state() == ClockState.BREACHED && c.counting()) {
@@ -522,22 +501,6 @@ class SlaProjectionTest {
     private String alerted(long n) {
         return jdbc.sql("SELECT alerted FROM sla_clocks WHERE ticket_number = ? AND clock = 'TAKE_CHARGE'").param(n)
                 .query(String.class).single();
-    }
-
-    /** The ticket's history as stored, read with plain SQL, as the clocks see it. */
-    private Timeline storedTimeline(long n) {
-        Instant createdAt = jdbc.sql("SELECT created_at FROM tickets WHERE number = ?").param(n)
-                .query(OffsetDateTime.class).single().toInstant();
-        List<HistoryEntry> entries = jdbc.sql("""
-                SELECT id, occurred_at, actor, action, field, before_value, after_value, reason
-                FROM ticket_events WHERE ticket_number = ? ORDER BY id""")
-                .param(n)
-                .query((rs, i) -> new HistoryEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("actor"), TicketAction.valueOf(rs.getString("action")),
-                        rs.getString("field") == null ? null : TicketView.Field.valueOf(rs.getString("field")),
-                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"), null, null))
-                .list();
-        return Timeline.of(createdAt, entries);
     }
 
     private SlaCalculator calculator(long n) {

@@ -7,8 +7,6 @@ import dev.maintenancedesk.DeskTest;
 import dev.maintenancedesk.MutableClock;
 import dev.maintenancedesk.plan.Plan;
 import dev.maintenancedesk.plan.Priority;
-import dev.maintenancedesk.tickets.HistoryEntry;
-import dev.maintenancedesk.tickets.TicketAction;
 import dev.maintenancedesk.tickets.TicketView;
 import dev.maintenancedesk.tickets.TicketState;
 import java.time.Clock;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -139,7 +136,7 @@ class SlaRebuildFromDatabaseTest {
         assertThat(numbers).hasSize(12);
         Set<ClockState> seen = EnumSet.noneOf(ClockState.class);
         for (long n : numbers) {
-            Timeline stored = storedTimeline(n, UnaryOperator.identity());
+            Timeline stored = StoredTimelines.read(jdbc, n);
             assertThat(stored).as("#%s: the stored history gives back what was done", n)
                     .isEqualTo(new Timeline(created.get(n), journal.get(n)));
 
@@ -161,7 +158,7 @@ class SlaRebuildFromDatabaseTest {
         Map<Long, TicketSla> bulk = sla.of(numbers);
         assertThat(bulk).containsOnlyKeys(numbers);
         numbers.forEach(n -> assertThat(bulk.get(n)).as("#%s now", n)
-                .isEqualTo(calculator(n).compute(storedTimeline(n, UnaryOperator.identity()), end)));
+                .isEqualTo(calculator(n).compute(StoredTimelines.read(jdbc, n), end)));
 
         // The tickets cover the cases the rebuild has to get right.
         assertThat(seen).as("clock states after the scenario").contains(ClockState.RUNNING, ClockState.PAUSED,
@@ -176,7 +173,7 @@ class SlaRebuildFromDatabaseTest {
         // Were the priority rows stored under another field, the rebuilt clocks would not be the live ones.
         for (long n : List.of(breached, raised, dropped, lateTarget)) {
             Board board = board(n);
-            Timeline renamed = storedTimeline(n, field -> field == TicketView.Field.PRIORITY ? TicketView.Field.TITLE : field);
+            Timeline renamed = StoredTimelines.read(jdbc, n, field -> field == TicketView.Field.PRIORITY ? TicketView.Field.TITLE : field);
             assertThat(Board.of(calculator(n).compute(renamed, board.computedAt())))
                     .as("#%s with its priority rows renamed", n).isNotEqualTo(board.clocks());
         }
@@ -237,23 +234,6 @@ class SlaRebuildFromDatabaseTest {
     }
 
     // --- reading PostgreSQL directly
-
-    /** The ticket's history as stored, read with plain SQL; {@code fields} may rename the field of rows. */
-    private Timeline storedTimeline(long n, UnaryOperator<TicketView.Field> fields) {
-        Instant createdAt = jdbc.sql("SELECT created_at FROM tickets WHERE number = ?").param(n)
-                .query(OffsetDateTime.class).single().toInstant();
-        List<HistoryEntry> entries = jdbc.sql("""
-                SELECT id, occurred_at, actor, action, field, before_value, after_value, reason
-                FROM ticket_events WHERE ticket_number = ? ORDER BY id""")
-                .param(n)
-                .query((rs, i) -> new HistoryEntry(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("actor"), TicketAction.valueOf(rs.getString("action")),
-                        rs.getString("field") == null ? null : fields.apply(TicketView.Field.valueOf(rs.getString("field"))),
-                        rs.getString("before_value"), rs.getString("after_value"), rs.getString("reason"), null, null))
-                .list();
-        assertThat(entries).as("#%s has a stored history", n).isNotEmpty();
-        return Timeline.of(createdAt, entries);
-    }
 
     /** The calculator the application uses for the ticket's team (the plan's calendar, or the team's). */
     private SlaCalculator calculator(long n) {
