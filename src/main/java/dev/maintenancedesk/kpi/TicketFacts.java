@@ -24,8 +24,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.event.TransactionalEventListener;
+import java.util.TreeSet;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,63 +64,73 @@ class TicketFacts {
         this.clock = clock;
     }
 
-    // After the ticket's commit, in the background, each in transactions of its own (see refreshAfterCommit).
-    @Async
-    @TransactionalEventListener
+    // In the transaction that writes the ticket's history, just before it commits and after the SLA
+    // projection (whose clocks the facts read): no re-read after the commit, no lock to wait for, no event
+    // publication to store and complete, and the facts are never behind the history.
+    @EventListener
     void on(TicketCreated event) {
-        refreshAfterCommit(event.number());
+        mark(event.number());
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(TicketTransitioned event) {
-        refreshAfterCommit(event.number());
+        mark(event.number());
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(TicketPriorityChanged event) {
-        refreshAfterCommit(event.number());
+        mark(event.number());
     }
 
-    @Async
-    @TransactionalEventListener
+    @EventListener
     void on(TicketEdited event) {
-        refreshAfterCommit(event.number());
+        mark(event.number());
+    }
+
+    private void mark(long number) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            transactions.executeWithoutResult(status -> refresh(number));
+            return;
+        }
+        Marked marked = TransactionSynchronizationManager.getSynchronizations().stream()
+                .filter(Marked.class::isInstance).map(Marked.class::cast).findFirst().orElse(null);
+        if (marked == null) {
+            marked = new Marked();
+            TransactionSynchronizationManager.registerSynchronization(marked);
+        }
+        marked.numbers.add(number);
     }
 
     /**
-     * One transaction per attempt: two events of one ticket arriving together wait for each other on the
-     * ticket's row lock, and an engine that gives up waiting (H2's lock timeout) is tried again, a few
-     * times; a failure after that leaves the event publication incomplete, to be republished.
+     * The tickets a transaction changed, their facts written just before it commits; ordered last, after
+     * the SLA projection's own refresh ({@link Ordered#LOWEST_PRECEDENCE}, which it runs before).
      */
-    void refreshAfterCommit(long number) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.executeWithoutResult(status -> refresh(number));
-                return;
-            } catch (org.springframework.dao.TransientDataAccessException
-                     | org.springframework.dao.DataIntegrityViolationException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
+    private final class Marked implements TransactionSynchronization {
+
+        private final TreeSet<Long> numbers = new TreeSet<>();
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            numbers.forEach(TicketFacts.this::write);
         }
     }
 
     /**
-     * Recomputes and stores one ticket's facts. The ticket's row is locked first, so that two listeners
-     * refreshing the same ticket at once run one after the other, the second reading what the first saw
-     * or newer (the listeners run in a transaction of their own).
+     * Recomputes and stores one ticket's facts outside a ticket's write (the backfill). The ticket's row is
+     * locked first, so that it waits for a writer of the same ticket and reads what that writer left.
      */
     void refresh(long number) {
         jdbc.sql("SELECT number FROM tickets WHERE number = ? FOR UPDATE").param(number).query(Long.class).list();
+        write(number);
+    }
+
+    /** Recomputes and stores one ticket's facts; the caller's transaction holds the ticket's row. */
+    private void write(long number) {
         TicketView t = tickets.get(number);
         List<HistoryEntry> history = tickets.history(number);
         TicketSla clocks = sla.of(number);

@@ -4,7 +4,6 @@ import dev.maintenancedesk.accounts.Role;
 import dev.maintenancedesk.accounts.UserAccount;
 import dev.maintenancedesk.accounts.Users;
 import dev.maintenancedesk.plan.Plan;
-import dev.maintenancedesk.plan.Priority;
 import dev.maintenancedesk.postmortem.RecurrenceDetected;
 import dev.maintenancedesk.sla.SlaAtRisk;
 import dev.maintenancedesk.sla.SlaBreached;
@@ -70,21 +69,19 @@ class Notifications {
                 r -> texts.breached(e.ticket(), title, e.priority(), e.clock(), e.deadline(), r));
     }
 
-    @ApplicationModuleListener
+    // The conditions keep the events that send nothing out of the publication registry: no row to store
+    // and complete for most ticket writes.
+    @ApplicationModuleListener(condition = "#e.priority() == T(dev.maintenancedesk.plan.Priority).P1")
     void on(TicketCreated e) {
-        if (e.priority() == Priority.P1) {
-            newP1(e.number(), "p1-created:" + e.number());
-        }
+        newP1(e.number(), "p1-created:" + e.number());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#e.becameP1()")
     void on(TicketPriorityChanged e) {
-        if (e.after() == Priority.P1 && e.before() != Priority.P1) {
-            newP1(e.number(), "p1-raised:" + e.number() + ":" + e.at());
-        }
+        newP1(e.number(), "p1-raised:" + e.number() + ":" + e.at());
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#e.assignedSomeone()")
     void on(TicketEdited e) {
         for (FieldChange change : e.changes()) {
             if (change.field() == TicketView.Field.ASSIGNEE && change.after() != null) {
@@ -104,7 +101,7 @@ class Notifications {
                 NotificationKind.COMMENTED, r -> texts.commented(e.number(), ticket.title(), by, r));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#e.byOtherThanReporter()")
     void on(TicketTransitioned e) {
         TicketView ticket = tickets.get(e.number());
         String by = nameOf(e.actor());

@@ -70,6 +70,12 @@ class SlaProjector {
 
         private final TreeSet<Long> numbers = new TreeSet<>();
 
+        /** Before the synchronizations of ordinary order: those that read the clocks (the KPI facts) come after. */
+        @Override
+        public int getOrder() {
+            return 0;
+        }
+
         @Override
         public void beforeCommit(boolean readOnly) {
             // ascending, as every writer of several tickets' clocks goes

@@ -230,7 +230,7 @@ final class Ticket {
         }
         state = to;
         updatedAt = now;
-        register(new TicketTransitioned(number, from, to, actor.username(), why, now));
+        register(new TicketTransitioned(number, from, to, actor.username(), why, now, reporter));
     }
 
     /**
@@ -251,7 +251,8 @@ final class Ticket {
         validatedBy = actor.username();
         state = TicketState.CLOSED;
         updatedAt = at;
-        register(new TicketTransitioned(number, TicketState.NEW, TicketState.CLOSED, actor.username(), why, at));
+        register(new TicketTransitioned(number, TicketState.NEW, TicketState.CLOSED, actor.username(), why, at,
+                reporter));
     }
 
     /** The moves the actor's role lets them attempt now, each with what its gate still lacks. */

@@ -128,6 +128,29 @@ class PersonalNotificationTest {
         assertThat(subject(about(mailsTo("pn-dev-off@example.test"), n).getFirst())).contains("Nouveau commentaire");
     }
 
+    /**
+     * A write that tells nobody leaves no event publication to store and complete (the listeners' conditions):
+     * the admin opening a P3 and moving it themselves; a P1, which the leads hear of, leaves one.
+     */
+    @Test
+    void onlyWritesThatTellSomeoneArePublished() throws Exception {
+        DeskClient admin = DeskClient.admin(port);
+        long quiet = admin.post("/api/v1/tickets", "{\"title\":\"Quiet\",\"type\":\"CORRECTIVE\",\"priority\":\"P3\"}")
+                .json().get("number").asLong();
+        assertThat(admin.post("/api/v1/tickets/" + quiet + "/transitions", "{\"to\":\"TRIAGED\"}").status())
+                .isEqualTo(200);
+        assertThat(publications(quiet)).isZero();
+        long loud = admin.post("/api/v1/tickets", "{\"title\":\"Loud\",\"type\":\"CORRECTIVE\",\"priority\":\"P1\"}")
+                .json().get("number").asLong();
+        assertThat(publications(loud)).isEqualTo(1);
+        await(() -> handledAll(dev.maintenancedesk.tickets.TicketCreated.class, loud, 1));
+    }
+
+    private long publications(long n) {
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event ~ ?")
+                .param("\"number\":" + n + "[,}]").query(Long.class).single();
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }

@@ -96,7 +96,7 @@ class TicketTest {
 
         ticket.transition(TicketState.WAITING, "customer", null, DEV, workflow, NOW);
         assertThat(ticket.releaseEvents()).containsExactly(
-                new TicketTransitioned(1, TicketState.NEW, TicketState.WAITING, "dev", "customer", NOW));
+                new TicketTransitioned(1, TicketState.NEW, TicketState.WAITING, "dev", "customer", NOW, "alice"));
         assertThat(ticket.moves(DEV, workflow)).extracting(Move::to).containsExactly(TicketState.NEW);
     }
 
