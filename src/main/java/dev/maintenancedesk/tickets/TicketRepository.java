@@ -76,10 +76,31 @@ class TicketRepository {
         return true;
     }
 
+    /**
+     * A ticket with its labels and links in one statement (three cost two more round trips and parses on
+     * every read and write): the links come as three arrays in their order.
+     */
+    private static final String FIND = "SELECT t.*, (SELECT ARRAY_AGG(l.label) FROM ticket_labels l"
+            + " WHERE l.ticket_number = t.number) AS labels, (SELECT ARRAY_AGG(k.kind ORDER BY k.ordinal)"
+            + " FROM ticket_links k WHERE k.ticket_number = t.number) AS link_kinds, (SELECT ARRAY_AGG(k.target"
+            + " ORDER BY k.ordinal) FROM ticket_links k WHERE k.ticket_number = t.number) AS link_targets,"
+            + " (SELECT ARRAY_AGG(k.merged ORDER BY k.ordinal) FROM ticket_links k WHERE k.ticket_number = t.number)"
+            + " AS link_merged FROM tickets t WHERE t.number = ?";
+
     Optional<Ticket> find(long number) {
-        return jdbc.sql("SELECT * FROM tickets WHERE number = ?").param(number).query(ROWS).optional()
-                .map(row -> new Ticket(row, labels(List.of(number)).getOrDefault(number, new TreeSet<>()),
-                        links(number)));
+        return jdbc.sql(FIND).param(number).query((rs, i) -> new Ticket(ROWS.mapRow(rs, i),
+                new TreeSet<>(strings(rs.getArray("labels"))), links(rs))).optional();
+    }
+
+    private static List<TicketLink> links(ResultSet rs) throws SQLException {
+        List<String> kinds = values(rs.getArray("link_kinds"), String.class);
+        List<String> targets = values(rs.getArray("link_targets"), String.class);
+        List<Boolean> merged = values(rs.getArray("link_merged"), Boolean.class);
+        List<TicketLink> links = new ArrayList<>(kinds.size());
+        for (int i = 0; i < kinds.size(); i++) {
+            links.add(new TicketLink(LinkKind.valueOf(kinds.get(i)), targets.get(i), merged.get(i)));
+        }
+        return links;
     }
 
     int currentVersion(long number) {
@@ -197,11 +218,16 @@ class TicketRepository {
      * always were (the database's collation may order them otherwise); none for NULL.
      */
     private static List<String> strings(java.sql.Array array) throws SQLException {
+        return values(array, String.class).stream().sorted().toList();
+    }
+
+    /** The elements of a SQL array in their order, none for NULL. */
+    private static <T> List<T> values(java.sql.Array array, Class<T> type) throws SQLException {
         if (array == null) {
             return List.of();
         }
         try {
-            return Arrays.stream((Object[]) array.getArray()).map(String.class::cast).sorted().toList();
+            return Arrays.stream((Object[]) array.getArray()).map(type::cast).toList();
         } finally {
             array.free();
         }
@@ -326,26 +352,6 @@ class TicketRepository {
                     .params(t.number(), position++, link.kind().name(), link.target(), link.isMergedPullRequest())
                     .update();
         }
-    }
-
-    private Map<Long, TreeSet<String>> labels(List<Long> numbers) {
-        Map<Long, TreeSet<String>> labels = new HashMap<>();
-        if (numbers.isEmpty()) {
-            return labels;
-        }
-        jdbc.sql("SELECT ticket_number, label FROM ticket_labels WHERE ticket_number IN (:numbers)")
-                .param("numbers", numbers)
-                .query(rs -> {
-                    labels.computeIfAbsent(rs.getLong(1), n -> new TreeSet<>()).add(rs.getString(2));
-                });
-        return labels;
-    }
-
-    private List<TicketLink> links(long number) {
-        return jdbc.sql("SELECT kind, target, merged FROM ticket_links WHERE ticket_number = ? ORDER BY ordinal")
-                .param(number)
-                .query((rs, i) -> new TicketLink(LinkKind.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3)))
-                .list();
     }
 
     /** Enum values are stored by name; everything else as JDBC takes it. */

@@ -132,7 +132,8 @@ public class Tickets implements TicketQueries {
         return actor.atLeast(Role.DEVELOPER);
     }
 
-    @Transactional(readOnly = true)
+    /** One statement: no transaction of its own (see {@link #list}). */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public TicketView get(long number) {
         return load(number).view(zone);
     }

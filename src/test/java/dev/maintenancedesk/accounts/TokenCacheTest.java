@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.maintenancedesk.DeskTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +85,39 @@ class TokenCacheTest {
         tokens.authenticate(token.token());
 
         assertThat(used(token)).isTrue();
+    }
+
+    @Test
+    void requestsArrivingDuringALookupWaitForItInsteadOfLookingUpAgain() throws Exception {
+        TokenCache cache = new TokenCache(ticker);
+        AtomicLong lookUps = new AtomicLong();
+        CountDownLatch release = new CountDownLatch(1);
+        TokenCache.Owner owner = new TokenCache.Owner(1, users.find("admin").orElseThrow(), TokenScope.WRITE);
+        Supplier<Optional<TokenCache.Owner>> lookUp = () -> {
+            lookUps.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(owner);
+        };
+        List<Optional<TokenCache.Owner>> answers = new CopyOnWriteArrayList<>();
+        List<Thread> requests = new ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            requests.add(Thread.ofPlatform().start(() -> answers.add(cache.owner("hash", lookUp))));
+        }
+        // every request is parked: in the one lookup, or waiting for it (else each in a lookup of its own)
+        while (requests.stream().anyMatch(t -> t.getState() != Thread.State.WAITING
+                && t.getState() != Thread.State.BLOCKED)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        for (Thread request : requests) {
+            request.join();
+        }
+        assertThat(answers).hasSize(21).containsOnly(Optional.of(owner));
+        assertThat(lookUps).hasValue(1);
     }
 
     private boolean used(ApiTokens.NewToken token) {
