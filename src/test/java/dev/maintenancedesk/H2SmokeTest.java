@@ -71,6 +71,17 @@ class H2SmokeTest {
         assertThat(admin.get("/api/v1/tickets?label=bug&text=h2").json().get("items").get(0).get("number").asLong())
                 .isEqualTo(n);
         assertThat(admin.get("/api/v1/tickets/" + n + "/history").json().size()).isGreaterThanOrEqualTo(2);
+        // a ticket's labels and links come in the same statement as the ticket (SQL arrays, H2's as PostgreSQL's)
+        long other = admin.post("/api/v1/tickets", "{\"title\":\"Autre\"}").json().get("number").asLong();
+        assertThat(admin.post("/api/v1/tickets/" + n + "/links", "{\"kind\":\"RELATES_TO\",\"target\":\"#"
+                + other + "\"}").status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/tickets/" + n + "/links", "{\"kind\":\"PULL_REQUEST\",\"target\":\"#7\","
+                + "\"merged\":true}").status()).isEqualTo(200);
+        var read = admin.get("/api/v1/tickets/" + n).json();
+        assertThat(read.get("labels").toString()).isEqualTo("[\"bug\"]");
+        assertThat(read.get("links").toString()).isEqualTo("[{\"kind\":\"RELATES_TO\",\"target\":\"#" + other
+                + "\",\"merged\":false,\"mergedPullRequest\":false},{\"kind\":\"PULL_REQUEST\",\"target\":\"#7\","
+                + "\"merged\":true,\"mergedPullRequest\":true}]");
         DeskClient browser = DeskClient.browserLogin(port, "admin", DeskTest.ADMIN_PASSWORD);
         assertThat(browser.get("/tickets").body()).contains("Incident sur H2").contains("class=\"sla-badge");
         assertThat(browser.get("/tickets/" + n).body()).contains("data-clock=\"RESOLUTION\"");
