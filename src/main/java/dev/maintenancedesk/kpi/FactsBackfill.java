@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tickets that have no KPI facts yet (those made before the kpi module existed, or whose event was lost
- * in a crash before its listener ran) get them at start, in batches, in the background. Idempotent and
- * safe with several instances doing it at once: each ticket is refreshed under its row lock.
+ * Tickets that have no KPI facts yet (those made before the kpi module existed, or restored from a backup
+ * without them) get them at start, in batches, in the background; every later change writes them in its
+ * own transaction. Idempotent and safe with several instances doing it at once: each ticket is refreshed
+ * under its row lock.
  */
 @Component
 class FactsBackfill {
