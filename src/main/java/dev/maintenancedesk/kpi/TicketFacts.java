@@ -7,6 +7,7 @@ import dev.maintenancedesk.sla.ClockState;
 import dev.maintenancedesk.sla.Sla;
 import dev.maintenancedesk.sla.SlaClock;
 import dev.maintenancedesk.sla.TicketSla;
+import dev.maintenancedesk.tickets.BeforeCommit;
 import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.TicketCreated;
 import dev.maintenancedesk.tickets.TicketEdited;
@@ -24,11 +25,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
@@ -87,37 +85,10 @@ class TicketFacts {
         mark(event.number());
     }
 
+    /** After the SLA projection's refresh, whose clocks the facts read. */
     private void mark(long number) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            transactions.executeWithoutResult(status -> refresh(number));
-            return;
-        }
-        Marked marked = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(Marked.class::isInstance).map(Marked.class::cast).findFirst().orElse(null);
-        if (marked == null) {
-            marked = new Marked();
-            TransactionSynchronizationManager.registerSynchronization(marked);
-        }
-        marked.numbers.add(number);
-    }
-
-    /**
-     * The tickets a transaction changed, their facts written just before it commits; ordered last, after
-     * the SLA projection's own refresh ({@link Ordered#LOWEST_PRECEDENCE}, which it runs before).
-     */
-    private final class Marked implements TransactionSynchronization {
-
-        private final TreeSet<Long> numbers = new TreeSet<>();
-
-        @Override
-        public int getOrder() {
-            return Ordered.LOWEST_PRECEDENCE;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            numbers.forEach(TicketFacts.this::write);
-        }
+        BeforeCommit.mark(this, Ordered.LOWEST_PRECEDENCE, number, this::write,
+                n -> transactions.executeWithoutResult(status -> refresh(n)));
     }
 
     /**

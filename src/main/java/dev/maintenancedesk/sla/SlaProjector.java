@@ -1,15 +1,13 @@
 package dev.maintenancedesk.sla;
 
+import dev.maintenancedesk.tickets.BeforeCommit;
 import dev.maintenancedesk.tickets.TicketCreated;
 import dev.maintenancedesk.tickets.TicketEdited;
 import dev.maintenancedesk.tickets.TicketPriorityChanged;
 import dev.maintenancedesk.tickets.TicketTransitioned;
 import dev.maintenancedesk.tickets.TicketView;
-import java.util.TreeSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps each ticket's SLA projection in step with its history, in the transaction that writes the
@@ -50,36 +48,8 @@ class SlaProjector {
         }
     }
 
+    /** First among the work done before a ticket's commit: the KPI facts read these clocks. */
     private void mark(long number) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            sla.refresh(number);
-            return;
-        }
-        // The synchronization of this very transaction (an inner REQUIRES_NEW one has its own list).
-        Marked marked = TransactionSynchronizationManager.getSynchronizations().stream()
-                .filter(Marked.class::isInstance).map(Marked.class::cast).findFirst().orElse(null);
-        if (marked == null) {
-            marked = new Marked();
-            TransactionSynchronizationManager.registerSynchronization(marked);
-        }
-        marked.numbers.add(number);
-    }
-
-    /** The tickets a transaction changed clocks of, refreshed just before it commits. */
-    private final class Marked implements TransactionSynchronization {
-
-        private final TreeSet<Long> numbers = new TreeSet<>();
-
-        /** Before the synchronizations of ordinary order: those that read the clocks (the KPI facts) come after. */
-        @Override
-        public int getOrder() {
-            return 0;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            // ascending, as every writer of several tickets' clocks goes
-            numbers.forEach(sla::refresh);
-        }
+        BeforeCommit.mark(this, 0, number, sla::refresh, sla::refresh);
     }
 }
