@@ -8,7 +8,8 @@
 # requests/s, p50, p99, errors (any answer but 2xx, 409 and 503, plus socket errors), 409s, 503s (overload
 # refusals), created rows = acknowledged creates, the CPU time the server (but its JIT compilers) and its
 # PostgreSQL backends spent per request (less noisy than requests/s on a shared machine), the server's RSS
-# (VmRSS, peak VmHWM) and the load average.
+# (VmRSS, peak VmHWM), the load average and, when the cluster has pg_stat_statements loaded, the statements
+# the database ran per request (all of this database's: the server's jobs included).
 #
 # Usage: bench/load/run.sh [CONNECTIONS] [SECONDS]   (defaults 50 and 30; CONNECTIONS may be a list,
 #        "50,200,400": one run after the other on the same server and database)
@@ -94,6 +95,18 @@ desk_ticks() {
   done
   echo "$total"
 }
+# Statements the database ran for this database during a run, when pg_stat_statements is loaded in the cluster
+# (shared_preload_libraries; its extension in the postgres database): the round trips per request, a figure the
+# machine's speed does not move. "–" without it.
+statements_available=$(psql_ -d postgres -tA -c 'SELECT 1 FROM pg_stat_statements LIMIT 1' 2>/dev/null || true)
+statements_reset() {
+  [ -n "$statements_available" ] || return 0
+  psql_ -d postgres -tA -c "SELECT pg_stat_statements_reset(0, (SELECT oid FROM pg_database WHERE datname = '$db'), 0)" >/dev/null
+}
+statements() {
+  [ -n "$statements_available" ] || { echo "–"; return; }
+  psql_ -d postgres -tA -c "SELECT COALESCE(sum(calls), 0) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$db')"
+}
 backend_ticks() {
   local total=0 pid
   for pid in $(psql_ -d postgres -tA -c "SELECT pid FROM pg_stat_activity WHERE datname = '$db' AND pid <> pg_backend_pid()"); do
@@ -138,10 +151,12 @@ for connections in ${connections_list//,/ }; do
       filename="$(cd "$BENCH_JFR" && pwd)/load-$connections.jfr" >/dev/null
   fi
   echo "measured run: $seconds s at $connections connections…" >&2
+  statements_reset
   desk_before=$(desk_ticks); pg_before=$(backend_ticks); jit_before=$(ticks "$bench_server")
   from=$(( part * share + 1 )); part=$(( part + 1 ))
   result=$(run_wrk "$connections" "$seconds" "$run" "$from" | grep '^RESULT')
   desk_after=$(desk_ticks); pg_after=$(backend_ticks); jit_after=$(ticks "$bench_server")
+  ran=$(statements)
   load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$result" >&2
   requests=$(field requests "$result")
@@ -160,9 +175,10 @@ for connections in ${connections_list//,/ }; do
   errors=$(( $(field failures "$result") + $(field socket_errors "$result") ))
   hz=$(getconf CLK_TCK)
   cpu() { awk -v t="$1" -v r="$requests" -v hz="$hz" 'BEGIN { printf "%.2f", t * 1000 / hz / r }'; }
+  [ "$ran" = "–" ] || ran=$(awk -v n="$ran" -v r="$requests" 'BEGIN { printf "%.2f", n / r }')
   rows+=("| $connections | $(field rps "$result") | $(field p50_ms "$result") | $(field p99_ms "$result") | $errors \
 | $(field conflicts "$result") | $(field overloaded "$result") | $creates \
-| $(cpu $(( desk_after - desk_before ))) + $(cpu $(( pg_after - pg_before ))) \
+| $(cpu $(( desk_after - desk_before ))) + $(cpu $(( pg_after - pg_before ))) | $ran \
 | $(( $(vm VmRSS) / 1024 )) ($(( $(vm VmHWM) / 1024 ))) | $load_before → $load_after |")
 done
 
@@ -171,7 +187,7 @@ echo "$(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | 
   | head -n 1); PostgreSQL $(psql_ -d postgres -tA -c 'SHOW server_version'); $seeded tickets; $seconds s per run after \
 $warmup s of warm-up; wrk -t$threads; server: $BENCH_JAVA_OPTS${BENCH_SERVER_ENV:+ $BENCH_SERVER_ENV}"
 echo
-echo "| connections | requests/s | p50 ms | p99 ms | errors | 409 | 503 | created rows = acknowledged creates | CPU ms/request: desk + PostgreSQL | RSS MB (peak) | load average before → after |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| connections | requests/s | p50 ms | p99 ms | errors | 409 | 503 | created rows = acknowledged creates | CPU ms/request: desk + PostgreSQL | statements/request | RSS MB (peak) | load average before → after |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 $ok
