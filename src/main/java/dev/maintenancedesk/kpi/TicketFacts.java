@@ -103,7 +103,7 @@ class TicketFacts {
     /** Recomputes and stores one ticket's facts; the caller's transaction holds the ticket's row. */
     private void write(long number) {
         TicketView t = tickets.get(number);
-        List<HistoryEntry> history = tickets.history(number);
+        List<HistoryEntry> history = tickets.history(t);
         TicketSla clocks = sla.of(number);
         SlaClock takeCharge = clocks.takeCharge();
         SlaClock resolution = clocks.resolution();

@@ -75,7 +75,7 @@ public class Sla implements TicketFacet {
         }
         Projected projected = project(history, now());
         board.replace(Map.of(number, projected.rows()));
-        if (!java.util.Objects.equals(history.dueAt(), projected.due())) {
+        if (!Objects.equals(history.dueAt(), projected.due())) {
             // most moves leave it as it was: no second version of the ticket's row (and its ten index entries)
             tickets.recordDue(number, projected.due());
         }

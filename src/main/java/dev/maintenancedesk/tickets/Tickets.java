@@ -227,6 +227,12 @@ public class Tickets implements TicketQueries {
         return repository.history(number, zone);
     }
 
+    /** The history of a ticket the caller has just read (no second read to check that it exists). */
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(TicketView ticket) {
+        return repository.history(ticket.number(), zone);
+    }
+
     /** The histories of several tickets at once; unknown numbers are left out. */
     @Transactional(readOnly = true)
     public Map<Long, TicketHistory> histories(Collection<Long> numbers) {
