@@ -76,12 +76,15 @@ class TicketRepository {
         return true;
     }
 
+    /** A ticket's labels as one SQL array column, {@code labels} (read in Java, sorted, by {@link #strings}). */
+    private static final String LABELS = "(SELECT ARRAY_AGG(l.label) FROM ticket_labels l"
+            + " WHERE l.ticket_number = t.number) AS labels";
+
     /**
      * A ticket with its labels and links in one statement (three cost two more round trips and parses on
      * every read and write): the links come as three arrays in their order.
      */
-    private static final String FIND = "SELECT t.*, (SELECT ARRAY_AGG(l.label) FROM ticket_labels l"
-            + " WHERE l.ticket_number = t.number) AS labels, (SELECT ARRAY_AGG(k.kind ORDER BY k.ordinal)"
+    private static final String FIND = "SELECT t.*, " + LABELS + ", (SELECT ARRAY_AGG(k.kind ORDER BY k.ordinal)"
             + " FROM ticket_links k WHERE k.ticket_number = t.number) AS link_kinds, (SELECT ARRAY_AGG(k.target"
             + " ORDER BY k.ordinal) FROM ticket_links k WHERE k.ticket_number = t.number) AS link_targets,"
             + " (SELECT ARRAY_AGG(k.merged ORDER BY k.ordinal) FROM ticket_links k WHERE k.ticket_number = t.number)"
@@ -112,8 +115,7 @@ class TicketRepository {
      * cost a round trip and its own parse on every list request).
      */
     private static final String SUMMARY = "SELECT number, title, type, priority, state, reporter, assignee, created_at, "
-            + "due_at, waiting_from, version, (SELECT ARRAY_AGG(l.label) FROM ticket_labels l "
-            + "WHERE l.ticket_number = t.number) AS labels FROM tickets t WHERE 1 = 1";
+            + "due_at, waiting_from, version, " + LABELS + " FROM tickets t WHERE 1 = 1";
 
     /** Keyset page, newest first: indexes on (column, number) keep it fast at any depth. */
     List<TicketSummary> list(TicketFilter f, Long after, int limit) {
