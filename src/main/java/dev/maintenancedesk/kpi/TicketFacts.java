@@ -8,6 +8,7 @@ import dev.maintenancedesk.sla.Sla;
 import dev.maintenancedesk.sla.SlaClock;
 import dev.maintenancedesk.sla.TicketSla;
 import dev.maintenancedesk.tickets.BeforeCommit;
+import dev.maintenancedesk.tickets.WrittenTicket;
 import dev.maintenancedesk.tickets.HistoryEntry;
 import dev.maintenancedesk.tickets.TicketCreated;
 import dev.maintenancedesk.tickets.TicketEdited;
@@ -50,10 +51,12 @@ class TicketFacts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final BeforeCommit beforeCommit;
 
     TicketFacts(Tickets tickets, Sla sla, Plan plan, Months months, JdbcClient jdbc, Clock clock,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, BeforeCommit beforeCommit) {
         this.transactions = transactions;
+        this.beforeCommit = beforeCommit;
         this.tickets = tickets;
         this.sla = sla;
         this.plan = plan;
@@ -85,9 +88,9 @@ class TicketFacts {
         mark(event.number());
     }
 
-    /** After the SLA projection's refresh, whose clocks the facts read. */
+    /** After the SLA projection (so that both see the same history and the due instant is stored first). */
     private void mark(long number) {
-        BeforeCommit.mark(this, Ordered.LOWEST_PRECEDENCE, number, this::write,
+        beforeCommit.mark(this, Ordered.LOWEST_PRECEDENCE, number, this::write,
                 n -> transactions.executeWithoutResult(status -> refresh(n)));
     }
 
@@ -97,14 +100,15 @@ class TicketFacts {
      */
     void refresh(long number) {
         jdbc.sql("SELECT number FROM tickets WHERE number = ? FOR UPDATE").param(number).query(Long.class).list();
-        write(number);
+        tickets.written(number).ifPresent(this::write);
     }
 
-    /** Recomputes and stores one ticket's facts; the caller's transaction holds the ticket's row. */
-    private void write(long number) {
-        TicketView t = tickets.get(number);
-        List<HistoryEntry> history = tickets.history(t);
-        TicketSla clocks = sla.of(number);
+    /** Recomputes and stores one ticket's facts from the ticket and history its writer left. */
+    private void write(WrittenTicket written) {
+        TicketView t = written.ticket();
+        long number = t.number();
+        List<HistoryEntry> history = written.history().entries();
+        TicketSla clocks = sla.of(written.history());
         SlaClock takeCharge = clocks.takeCharge();
         SlaClock resolution = clocks.resolution();
         boolean resolved = resolution.stoppedAt() != null && resolution.state() != ClockState.RUNNING
@@ -117,27 +121,34 @@ class TicketFacts {
         boolean exempt = t.labels().stream().anyMatch(plan.testsExemptLabels()::contains);
         boolean incident = isIncident(t.type(), t.priority(), t.labels());
         Instant created = t.createdAt().toInstant();
-        jdbc.sql("DELETE FROM kpi_ticket_facts WHERE ticket_number = ?").param(number).update();
-        jdbc.sql("""
-                INSERT INTO kpi_ticket_facts (ticket_number, type, priority, state, incident, postmortem_required,
-                  created_at, created_month, take_charge_state, take_charge_month, resolution_state, resolved_at,
-                  resolved_month, business_minutes, wall_minutes, merged_month, tests_exempt, with_tests,
-                  closed_month, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, t.type() == null ? null : t.type().name(),
-                        t.priority() == null ? null : t.priority().name(), t.state().name(), incident,
-                        plan.needsPostmortem(t.priority(), t.labels()), utc(created), months.of(created),
-                        stoppedTakeCharge ? takeCharge.state().name() : null,
-                        stoppedTakeCharge ? months.of(takenAt) : null,
-                        resolved ? resolution.state().name() : null, utc(resolvedAt),
-                        resolved ? months.of(resolvedAt) : null,
-                        resolved ? resolution.elapsedMinutes() : null,
-                        resolved ? wallMinutes(created, history, resolvedAt) : null,
-                        mergedAt == null ? null : months.of(mergedAt), exempt,
-                        t.testEvidence() != null && !t.testEvidence().isBlank(),
-                        closedAt == null ? null : months.of(closedAt), utc(clock.instant()))
-                .update();
+        Object[] facts = {t.type() == null ? null : t.type().name(),
+                t.priority() == null ? null : t.priority().name(), t.state().name(), incident,
+                plan.needsPostmortem(t.priority(), t.labels()), utc(created), months.of(created),
+                stoppedTakeCharge ? takeCharge.state().name() : null,
+                stoppedTakeCharge ? months.of(takenAt) : null,
+                resolved ? resolution.state().name() : null, utc(resolvedAt),
+                resolved ? months.of(resolvedAt) : null,
+                resolved ? resolution.elapsedMinutes() : null,
+                resolved ? wallMinutes(created, history, resolvedAt) : null,
+                mergedAt == null ? null : months.of(mergedAt), exempt,
+                t.testEvidence() != null && !t.testEvidence().isBlank(),
+                closedAt == null ? null : months.of(closedAt), utc(clock.instant()), number};
+        // one statement for a ticket that has its row (every write but the creation); the writer holds the
+        // ticket's row, so nobody else inserts it in between
+        if (jdbc.sql(UPDATE).params(facts).update() == 0) {
+            jdbc.sql(INSERT).params(facts).update();
+        }
     }
+
+    /** The columns of a ticket's facts, in the order {@link #write} gives them (the ticket's number last). */
+    private static final List<String> FACTS = List.of("type", "priority", "state", "incident", "postmortem_required",
+            "created_at", "created_month", "take_charge_state", "take_charge_month", "resolution_state", "resolved_at",
+            "resolved_month", "business_minutes", "wall_minutes", "merged_month", "tests_exempt", "with_tests",
+            "closed_month", "updated_at");
+    private static final String UPDATE = "UPDATE kpi_ticket_facts SET " + String.join(" = ?, ", FACTS)
+            + " = ? WHERE ticket_number = ?";
+    private static final String INSERT = "INSERT INTO kpi_ticket_facts (" + String.join(", ", FACTS)
+            + ", ticket_number) VALUES (" + "?, ".repeat(FACTS.size()) + "?)";
 
     /** Incidents: corrective tickets of priority P1 or P2, or any ticket labelled {@code incident}. */
     static boolean isIncident(TicketType type, Priority priority, List<String> labels) {

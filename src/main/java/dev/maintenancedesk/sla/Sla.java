@@ -51,6 +51,12 @@ public class Sla implements TicketFacet {
         return stored != null ? stored : replay(tickets.get(number), now);
     }
 
+    /** Both clocks of a ticket now, computed from its history (as {@link #refresh} stores them), without a read. */
+    public TicketSla of(TicketHistory history) {
+        Projected projected = project(history, now());
+        return projected.calculator().at(projected.projection(), projected.rows().getFirst().computedAt());
+    }
+
     /** The tickets whose clocks are at risk or breached now, most urgent first, with their clocks. */
     public List<TicketClocks> list(SlaStatus status, int limit) {
         Instant now = now();
@@ -70,9 +76,15 @@ public class Sla implements TicketFacet {
     public TicketSla refresh(long number) {
         board.lock(number);
         TicketHistory history = tickets.histories(List.of(number)).get(number);
-        if (history == null) {
-            return null;
-        }
+        return history == null ? null : refresh(history);
+    }
+
+    /**
+     * The same from the history its writer's transaction just wrote ({@link SlaProjector}): that
+     * transaction holds the ticket's row.
+     */
+    TicketSla refresh(TicketHistory history) {
+        long number = history.number();
         Projected projected = project(history, now());
         board.replace(Map.of(number, projected.rows()));
         if (!Objects.equals(history.dueAt(), projected.due())) {

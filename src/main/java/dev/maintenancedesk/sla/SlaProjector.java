@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 class SlaProjector {
 
     private final Sla sla;
+    private final BeforeCommit beforeCommit;
 
-    SlaProjector(Sla sla) {
+    SlaProjector(Sla sla, BeforeCommit beforeCommit) {
         this.sla = sla;
+        this.beforeCommit = beforeCommit;
     }
 
     @EventListener
@@ -50,6 +52,6 @@ class SlaProjector {
 
     /** First among the work done before a ticket's commit: the KPI facts read these clocks. */
     private void mark(long number) {
-        BeforeCommit.mark(this, 0, number, sla::refresh, sla::refresh);
+        beforeCommit.mark(this, 0, number, written -> sla.refresh(written.history()), sla::refresh);
     }
 }

@@ -77,7 +77,10 @@ final class Ticket {
     private boolean changelogUpdated;
     private String validatedBy;
     private final List<TicketLink> links;
-    private final int version;
+    private int version;
+    /** The labels and links as stored: a write rewrites their rows only when they changed. */
+    private Set<String> storedLabels;
+    private List<TicketLink> storedLinks;
     private final Instant createdAt;
     private Instant updatedAt;
     private final List<Object> events = new ArrayList<>();
@@ -104,6 +107,8 @@ final class Ticket {
         this.validatedBy = row.validatedBy();
         this.links = new ArrayList<>(links);
         this.version = row.version();
+        this.storedLabels = Set.copyOf(this.labels);
+        this.storedLinks = List.copyOf(this.links);
         this.createdAt = row.createdAt().toInstant();
         this.updatedAt = row.updatedAt().toInstant();
     }
@@ -558,4 +563,20 @@ final class Ticket {
     boolean changelogUpdated() { return changelogUpdated; }
     List<TicketLink> links() { return Collections.unmodifiableList(links); }
     int version() { return version; }
+
+    boolean labelsChanged() { return !storedLabels.equals(labels); }
+
+    boolean linksChanged() { return !storedLinks.equals(links); }
+
+    /**
+     * The change was written: the ticket is now at the version the database gave it (so that the answer
+     * names the version the next edit must send) and its labels and links are as stored.
+     */
+    void stored(boolean updated) {
+        if (updated) {
+            version++;
+        }
+        storedLabels = Set.copyOf(labels);
+        storedLinks = List.copyOf(links);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,11 +49,13 @@ public class Tickets implements TicketQueries {
     private final Clock clock;
     private final ZoneId zone;
     private final GitHubRepository github;
+    private final BeforeCommit beforeCommit;
 
     /** Gates come from modules that themselves use this service, hence the lazy provider. */
     Tickets(TicketRepository repository, Plan plan, Users users, ObjectProvider<TransitionGate> gates,
-            ApplicationEventPublisher events, Clock clock, GitHubRepository github) {
+            ApplicationEventPublisher events, Clock clock, GitHubRepository github, BeforeCommit beforeCommit) {
         this.github = github;
+        this.beforeCommit = beforeCommit;
         this.repository = repository;
         this.plan = plan;
         this.users = users;
@@ -88,8 +91,7 @@ public class Tickets implements TicketQueries {
         Ticket ticket = load(number);
         ticket.closeImported(reason, actor, closedAt == null || closedAt.isAfter(clock.instant()) ? clock.instant()
                 : closedAt);
-        save(ticket);
-        return ticket.view(zone);
+        return save(ticket);
     }
 
     private TicketView create(NewTicket request, Actor actor, Instant openedAt) {
@@ -123,8 +125,11 @@ public class Tickets implements TicketQueries {
                 template == null ? null : template.key(), null);
         Ticket ticket = Ticket.open(opening, actor.username(), repository::nextNumber, openedAt);
         repository.insert(ticket);
+        ticket.stored(false);
+        TicketView view = ticket.view(zone);
+        beforeCommit.wrote(view);
         publish(ticket);
-        return ticket.view(zone);
+        return view;
     }
 
     /** Whether the actor may name an assignee when opening a ticket. */
@@ -147,15 +152,13 @@ public class Tickets implements TicketQueries {
         }
         checkTeam(changes.team());
         ticket.edit(changes, actor, clock.instant());
-        save(ticket);
-        return ticket.view(zone);
+        return save(ticket);
     }
 
     public TicketView transition(long number, TransitionRequest request, Actor actor) {
         Ticket ticket = load(number);
         ticket.transition(request.to(), request.reason(), request.version(), actor, workflow, clock.instant());
-        save(ticket);
-        return ticket.view(zone);
+        return save(ticket);
     }
 
     /** What the actor may do with the ticket now: moves with their unmet requirements, editable fields. */
@@ -184,15 +187,13 @@ public class Tickets implements TicketQueries {
     public TicketView link(long number, TicketLink link, Actor actor) {
         Ticket ticket = load(number);
         ticket.link(link, actor, repository::exists, github, clock.instant());
-        save(ticket);
-        return ticket.view(zone);
+        return save(ticket);
     }
 
     public TicketView unlink(long number, LinkKind kind, String target, Actor actor) {
         Ticket ticket = load(number);
         ticket.unlink(kind, target, actor, clock.instant());
-        save(ticket);
-        return ticket.view(zone);
+        return save(ticket);
     }
 
     /**
@@ -227,10 +228,10 @@ public class Tickets implements TicketQueries {
         return repository.history(number, zone);
     }
 
-    /** The history of a ticket the caller has just read (no second read to check that it exists). */
+    /** A ticket with its whole history, as the work before a write's commit gets it ({@link BeforeCommit}). */
     @Transactional(readOnly = true)
-    public List<HistoryEntry> history(TicketView ticket) {
-        return repository.history(ticket.number(), zone);
+    public Optional<WrittenTicket> written(long number) {
+        return Optional.ofNullable(beforeCommit.read(number, null));
     }
 
     /** The histories of several tickets at once; unknown numbers are left out. */
@@ -317,11 +318,11 @@ public class Tickets implements TicketQueries {
                 "There is no ticket #" + number + ".", String.valueOf(number)));
     }
 
-    /** Writes the ticket if it changed, then publishes what the aggregate registered. */
-    private void save(Ticket ticket) {
+    /** Writes the ticket if it changed, then publishes what the aggregate registered; answers it as written. */
+    private TicketView save(Ticket ticket) {
         List<Object> registered = ticket.releaseEvents();
         if (registered.isEmpty()) {
-            return;
+            return ticket.view(zone);
         }
         if (!repository.update(ticket)) {
             int current = repository.currentVersion(ticket.number());
@@ -330,7 +331,11 @@ public class Tickets implements TicketQueries {
                     + "); reload it and apply your change again.", Map.of("currentVersion", current),
                     ticket.number(), current);
         }
+        ticket.stored(true);
+        TicketView view = ticket.view(zone);
+        beforeCommit.wrote(view);
         registered.forEach(events::publishEvent);
+        return view;
     }
 
     private void publish(Ticket ticket) {

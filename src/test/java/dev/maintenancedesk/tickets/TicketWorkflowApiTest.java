@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every transition and gate of DESIGN §4, through the REST API, with the roles that may and may not. */
@@ -19,6 +21,9 @@ class TicketWorkflowApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     static DeskClient reporter;
     static DeskClient otherReporter;
@@ -213,6 +218,45 @@ class TicketWorkflowApiTest {
         Response self = developer.post(ticket(b) + "/links", json("{\"kind\":\"BLOCKS\",\"target\":%s}", "#" + b));
         assertThat(self.status()).isEqualTo(400);
         assertThat(developer.delete(ticket(b) + "/links?kind=BLOCKED_BY&target=%23" + a).json().get("links").size()).isZero();
+    }
+
+    @Test
+    void everyWriteAnswersTheVersionTheNextEditMustName() {
+        long n = create("{\"title\":\"Export times out\",\"type\":\"CORRECTIVE\",\"priority\":\"P3\"}");
+        Response moved = move(developer, n, "TRIAGED");
+        assertThat(moved.json().get("version").asInt()).isEqualTo(version(n));
+        Response edited = developer.patch(ticket(n), json("{\"version\":%s,\"assignee\":\"wf-dev\"}",
+                moved.json().get("version").asInt()));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("version").asInt()).isEqualTo(moved.json().get("version").asInt() + 1)
+                .isEqualTo(version(n));
+        Response linked = developer.post(ticket(n) + "/links", "{\"kind\":\"PULL_REQUEST\",\"target\":\"#9\"}");
+        Response again = developer.patch(ticket(n), json("{\"version\":%s,\"labels\":[\"bug\"]}",
+                linked.json().get("version").asInt()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+        assertThat(again.json().get("labels").get(0).asString()).isEqualTo("bug");
+        assertThat(again.json().get("links").get(0).get("target").asString()).isEqualTo("#9");
+    }
+
+    @Test
+    void aMoveLeavesTheLabelAndLinkRowsAsTheyWere() {
+        long n = create("{\"title\":\"Slow export\",\"type\":\"CORRECTIVE\",\"priority\":\"P3\","
+                + "\"labels\":[\"bug\",\"performance\"]}");
+        developer.post(ticket(n) + "/links", "{\"kind\":\"PULL_REQUEST\",\"target\":\"#10\"}");
+        List<String> before = rowVersions(n);
+        move(developer, n, "TRIAGED");
+        assertThat(rowVersions(n)).hasSize(3).isEqualTo(before);
+        patch(n, "{\"labels\":[\"bug\"]}");
+        Response read = developer.get(ticket(n));
+        assertThat(read.json().get("labels").size()).isEqualTo(1);
+        assertThat(read.json().get("links").get(0).get("target").asString()).isEqualTo("#10");
+    }
+
+    /** Where each label and link row of the ticket is stored: a deleted and rewritten row moves. */
+    private List<String> rowVersions(long n) {
+        return jdbc.sql("SELECT CAST(ctid AS VARCHAR) || label FROM ticket_labels WHERE ticket_number = ?"
+                + " UNION ALL SELECT CAST(ctid AS VARCHAR) || target FROM ticket_links WHERE ticket_number = ?"
+                + " ORDER BY 1").params(n, n).query(String.class).list();
     }
 
     // --- helpers
