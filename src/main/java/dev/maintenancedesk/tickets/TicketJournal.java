@@ -24,8 +24,8 @@ class TicketJournal {
 
     @EventListener
     void on(TicketEdited e) {
-        e.changes().forEach(c -> repository.append(e.number(), e.at(), e.actor(), TicketAction.UPDATED, c.field(),
-                c.before(), c.after(), null));
+        repository.append(e.changes().stream().map(c -> new TicketRepository.NewEntry(e.number(), e.at(), e.actor(),
+                TicketAction.UPDATED, c.field(), c.before(), c.after(), null)).toList());
     }
 
     @EventListener

@@ -244,12 +244,27 @@ class TicketRepository {
 
     void append(long number, Instant at, String actor, TicketAction action, Field field, String before,
             String after, String reason) {
-        jdbc.sql("""
-                INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(number, timestamp(at), actor, action.name(), field == null ? null : field.name(), before, after,
-                        reason)
-                .update();
+        append(List.of(new NewEntry(number, at, actor, action, field, before, after, reason)));
+    }
+
+    /** History entries to append, in their order. */
+    record NewEntry(long number, Instant at, String actor, TicketAction action, Field field, String before,
+            String after, String reason) {}
+
+    /** Appends entries in one statement, in their order (an opening's values are one entry per field). */
+    void append(List<NewEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO ticket_events (ticket_number, occurred_at, actor, action,"
+                + " field, before_value, after_value, reason) VALUES ");
+        List<Object> values = new ArrayList<>(entries.size() * 8);
+        for (NewEntry e : entries) {
+            sql.append(values.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            values.addAll(Arrays.asList(e.number(), timestamp(e.at()), e.actor(), e.action().name(),
+                    e.field() == null ? null : e.field().name(), e.before(), e.after(), e.reason()));
+        }
+        jdbc.sql(sql.toString()).params(values).update();
     }
 
     List<HistoryEntry> history(long number, ZoneId zone) {
