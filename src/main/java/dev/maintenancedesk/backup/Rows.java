@@ -71,6 +71,7 @@ final class Rows {
                     byte[] bytes = rs.getBytes(i);
                     row.add(bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
                 }
+                case Types.ARRAY -> row.add(strings(rs.getArray(i)));
                 default -> row.add(rs.getString(i));
             }
         }
@@ -100,9 +101,27 @@ final class Rows {
                     case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
                             insert.setBytes(i, Base64.getDecoder().decode(value.asString()));
                     case Types.OTHER -> insert.setObject(i, value.asString(), Types.OTHER);
+                    case Types.ARRAY -> insert.setArray(i, insert.getConnection().createArrayOf("varchar",
+                            value.valueStream().map(JsonNode::asString).toArray()));
                     default -> insert.setString(i, value.asString());
                 }
             }
+        }
+    }
+
+    /** A text array (the only kind the desk stores: a ticket's labels) as a JSON array; null stays null. */
+    private static ArrayNode strings(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        try {
+            ArrayNode values = JsonNodeFactory.instance.arrayNode();
+            for (Object value : (Object[]) array.getArray()) {
+                values.add(value == null ? null : value.toString());
+            }
+            return values;
+        } finally {
+            array.free();
         }
     }
 

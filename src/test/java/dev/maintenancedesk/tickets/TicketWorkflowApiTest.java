@@ -250,6 +250,17 @@ class TicketWorkflowApiTest {
         Response read = developer.get(ticket(n));
         assertThat(read.json().get("labels").size()).isEqualTo(1);
         assertThat(read.json().get("links").get(0).get("target").asString()).isEqualTo("#10");
+        // the row's labels (lists, reads) and the label filter's index changed together
+        assertThat(numbers(developer.get("/api/v1/tickets?label=performance&limit=200"))).doesNotContain(n);
+        assertThat(numbers(developer.get("/api/v1/tickets?label=bug&limit=200"))).contains(n);
+        assertThat(developer.get("/api/v1/tickets?label=bug&limit=200").json().get("items").valueStream()
+                .filter(t -> t.get("number").asLong() == n).findFirst().orElseThrow().get("labels").get(0).asString())
+                .isEqualTo("bug");
+    }
+
+    private static List<Long> numbers(Response list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        return list.json().get("items").valueStream().map(t -> t.get("number").asLong()).toList();
     }
 
     /** Where each label and link row of the ticket is stored: a deleted and rewritten row moves. */
