@@ -133,9 +133,9 @@ class TicketFacts {
                 mergedAt == null ? null : months.of(mergedAt), exempt,
                 t.testEvidence() != null && !t.testEvidence().isBlank(),
                 closedAt == null ? null : months.of(closedAt), utc(clock.instant()), number};
-        // one statement for a ticket that has its row (every write but the creation); the writer holds the
-        // ticket's row, so nobody else inserts it in between
-        if (jdbc.sql(UPDATE).params(facts).update() == 0) {
+        // one statement: an insert for a ticket this transaction opened, else an update (the writer holds the
+        // ticket's row, so nobody else inserts the facts in between; a ticket older than the facts has none)
+        if (written.opened() || jdbc.sql(UPDATE).params(facts).update() == 0) {
             jdbc.sql(INSERT).params(facts).update();
         }
     }

@@ -76,17 +76,21 @@ public class Sla implements TicketFacet {
     public TicketSla refresh(long number) {
         board.lock(number);
         TicketHistory history = tickets.histories(List.of(number)).get(number);
-        return history == null ? null : refresh(history);
+        return history == null ? null : refresh(history, false);
     }
 
     /**
      * The same from the history its writer's transaction just wrote ({@link SlaProjector}): that
-     * transaction holds the ticket's row.
+     * transaction holds the ticket's row; when it opened the ticket, there are no clocks to replace yet.
      */
-    TicketSla refresh(TicketHistory history) {
+    TicketSla refresh(TicketHistory history, boolean opened) {
         long number = history.number();
         Projected projected = project(history, now());
-        board.replace(Map.of(number, projected.rows()));
+        if (opened) {
+            board.insert(Map.of(number, projected.rows()));
+        } else {
+            board.replace(Map.of(number, projected.rows()));
+        }
         if (!Objects.equals(history.dueAt(), projected.due())) {
             // most moves leave it as it was: no second version of the ticket's row (and its ten index entries)
             tickets.recordDue(number, projected.due());

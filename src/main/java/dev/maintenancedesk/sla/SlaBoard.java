@@ -80,6 +80,11 @@ class SlaBoard {
             return;
         }
         jdbc.sql("DELETE FROM sla_clocks WHERE ticket_number IN (:numbers)").param("numbers", clocks.keySet()).update();
+        insert(clocks);
+    }
+
+    /** Stores the clock rows of tickets that have none yet (just opened). */
+    void insert(Map<Long, List<StoredClock>> clocks) {
         List<Object[]> rows = new ArrayList<>(clocks.size() * 2);
         clocks.forEach((number, list) -> list.forEach(c -> rows.add(row(number, c))));
         for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {

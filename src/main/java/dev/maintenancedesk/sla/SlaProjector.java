@@ -52,6 +52,6 @@ class SlaProjector {
 
     /** First among the work done before a ticket's commit: the KPI facts read these clocks. */
     private void mark(long number) {
-        beforeCommit.mark(this, 0, number, written -> sla.refresh(written.history()), sla::refresh);
+        beforeCommit.mark(this, 0, number, written -> sla.refresh(written.history(), written.opened()), sla::refresh);
     }
 }

@@ -50,10 +50,17 @@ public class BeforeCommit {
         marked.numbers.add(number);
     }
 
-    /** The writer's ticket as its write left it: the marked work reads this instead of the row. */
-    void wrote(TicketView ticket) {
+    /**
+     * The writer's ticket as its write left it: the marked work reads this instead of the row; {@code opened}
+     * when this write created it.
+     */
+    void wrote(TicketView ticket, boolean opened) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            written().tickets.put(ticket.number(), ticket);
+            Written written = written();
+            written.tickets.put(ticket.number(), ticket);
+            if (opened) {
+                written.opened.add(ticket.number());
+            }
         }
     }
 
@@ -73,12 +80,13 @@ public class BeforeCommit {
     }
 
     /** The ticket (its writer's copy when given, else read) with its whole history; null when there is none. */
-    WrittenTicket read(long number, TicketView ticket) {
+    WrittenTicket read(long number, TicketView ticket, boolean opened) {
         TicketHistory history = repository.historyWithTicket(number, zone).orElse(null);
         if (history == null) {
             return null;
         }
-        return new WrittenTicket(ticket != null ? ticket : repository.find(number).orElseThrow().view(zone), history);
+        return new WrittenTicket(ticket != null ? ticket : repository.find(number).orElseThrow().view(zone), history,
+                opened);
     }
 
     private static final class Written implements TransactionSynchronization {
@@ -86,6 +94,7 @@ public class BeforeCommit {
         private final BeforeCommit owner;
         private final Map<Long, TicketView> tickets = new HashMap<>();
         private final Map<Long, WrittenTicket> loaded = new HashMap<>();
+        private final java.util.Set<Long> opened = new java.util.HashSet<>();
 
         Written(BeforeCommit owner) {
             this.owner = owner;
@@ -94,7 +103,7 @@ public class BeforeCommit {
         /** Read when the first piece of work asks, after every write of the transaction; null if gone. */
         WrittenTicket get(long number) {
             if (!loaded.containsKey(number)) {
-                loaded.put(number, owner.read(number, tickets.get(number)));
+                loaded.put(number, owner.read(number, tickets.get(number), opened.contains(number)));
             }
             return loaded.get(number);
         }

@@ -127,7 +127,7 @@ public class Tickets implements TicketQueries {
         repository.insert(ticket);
         ticket.stored(false);
         TicketView view = ticket.view(zone);
-        beforeCommit.wrote(view);
+        beforeCommit.wrote(view, true);
         publish(ticket);
         return view;
     }
@@ -231,7 +231,7 @@ public class Tickets implements TicketQueries {
     /** A ticket with its whole history, as the work before a write's commit gets it ({@link BeforeCommit}). */
     @Transactional(readOnly = true)
     public Optional<WrittenTicket> written(long number) {
-        return Optional.ofNullable(beforeCommit.read(number, null));
+        return Optional.ofNullable(beforeCommit.read(number, null, false));
     }
 
     /** The histories of several tickets at once; unknown numbers are left out. */
@@ -333,7 +333,7 @@ public class Tickets implements TicketQueries {
         }
         ticket.stored(true);
         TicketView view = ticket.view(zone);
-        beforeCommit.wrote(view);
+        beforeCommit.wrote(view, false);
         registered.forEach(events::publishEvent);
         return view;
     }
