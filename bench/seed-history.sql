@@ -4,8 +4,9 @@
 -- through the workflow; a third are assigned to admin. The history is what the SLA clocks are computed from:
 -- created, priority set, then each step of the workflow 40 minutes apart up to the ticket's state (WAITING after
 -- IN_PROGRESS, REJECTED straight from NEW); :comments Markdown comments each.
+-- A ticket's labels are on its row (what lists show) and in ticket_labels (what the label filter searches).
 INSERT INTO tickets (number, title, description, type, priority, state, waiting_from, reporter, assignee, api_impact,
-  docs_updated, changelog_updated, version, created_at, updated_at)
+  docs_updated, changelog_updated, version, created_at, updated_at, labels)
 SELECT n, 'Ticket ' || n || CASE WHEN n % 1000 = 0 THEN ' login timeout' ELSE '' END,
   E'## Contexte\n\nGénéré pour le benchmark : **' || n || E'**.\n\n- étape 1\n- étape 2\n\n```\nstack trace\n```',
   (ARRAY['CORRECTIVE','EVOLUTIVE','PREVENTIVE','ADAPTIVE'])[1 + n % 4],
@@ -13,7 +14,8 @@ SELECT n, 'Ticket ' || n || CASE WHEN n % 1000 = 0 THEN ' login timeout' ELSE ''
   (ARRAY['NEW','TRIAGED','ASSIGNED','IN_PROGRESS','IN_REVIEW','MERGED','CLOSED','CLOSED','WAITING','REJECTED'])[1 + n % 10],
   CASE WHEN n % 10 = 8 THEN 'IN_PROGRESS' END,
   'admin', CASE WHEN n % 3 = 0 OR n % 10 BETWEEN 2 AND 8 THEN 'admin' END, false, false, false, 0,
-  now() - ((:tickets - n) * :step || ' minutes')::interval, now()
+  now() - ((:tickets - n) * :step || ' minutes')::interval, now(),
+  ARRAY[(ARRAY['bug','feature','security','documentation','performance','tech-debt'])[1 + n % 6]]
 FROM generate_series(1, :tickets) AS n;
 INSERT INTO ticket_labels (ticket_number, label)
 SELECT n, (ARRAY['bug','feature','security','documentation','performance','tech-debt'])[1 + n % 6]

@@ -18,13 +18,14 @@ echo "loading $tickets tickets…" >&2
 load_start=$(date +%s)
 psql_ -d "$db" <<SQL
 INSERT INTO tickets (number, title, description, type, priority, state, reporter, assignee, api_impact, docs_updated,
-  changelog_updated, version, created_at, updated_at)
+  changelog_updated, version, created_at, updated_at, labels)
 SELECT n, 'Ticket ' || n || CASE WHEN n % 1000 = 0 THEN ' login timeout' ELSE '' END, 'Generated for the benchmark',
   (ARRAY['CORRECTIVE','EVOLUTIVE','PREVENTIVE','ADAPTIVE'])[1 + n % 4],
   (ARRAY['P1','P2','P3','P4'])[1 + (n / 7) % 4],
   (ARRAY['NEW','TRIAGED','ASSIGNED','IN_PROGRESS','IN_REVIEW','MERGED','CLOSED','CLOSED','CLOSED','REJECTED'])[1 + n % 10],
   'admin', CASE WHEN n % 3 = 0 THEN 'admin' END, false, false, false, 0,
-  now() - (($tickets - n) || ' minutes')::interval, now()
+  now() - (($tickets - n) || ' minutes')::interval, now(),
+  ARRAY[(ARRAY['bug','feature','security','documentation','performance','tech-debt'])[1 + n % 6]]
 FROM generate_series(1, $tickets) AS n;
 INSERT INTO ticket_labels (ticket_number, label)
 SELECT n, (ARRAY['bug','feature','security','documentation','performance','tech-debt'])[1 + n % 6]
