@@ -68,9 +68,9 @@ public class Sla implements TicketFacet {
     }
 
     /**
-     * Recomputes a ticket's clocks from its history and stores them, with the ticket's due instant. The
-     * caller's transaction (the one writing the history) holds the ticket's row, or it is locked here:
-     * writers of one ticket take turns, each reading the history the previous one left.
+     * Recomputes a ticket's clocks from its history and stores them, with the ticket's due instant, outside a
+     * ticket's write (a write's own transaction goes through {@link SlaProjector}). The ticket's row is locked
+     * first: writers of one ticket take turns, each reading the history the previous one left.
      */
     @Transactional
     public TicketSla refresh(long number) {

@@ -1,7 +1,11 @@
 package dev.maintenancedesk.tickets;
 
+import dev.maintenancedesk.plan.Plan;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -21,9 +25,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class BeforeCommit {
 
     private final TicketRepository repository;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    BeforeCommit(TicketRepository repository, dev.maintenancedesk.plan.Plan plan) {
+    BeforeCommit(TicketRepository repository, Plan plan) {
         this.repository = repository;
         this.zone = plan.calendar().zone();
     }
@@ -94,7 +98,7 @@ public class BeforeCommit {
         private final BeforeCommit owner;
         private final Map<Long, TicketView> tickets = new HashMap<>();
         private final Map<Long, WrittenTicket> loaded = new HashMap<>();
-        private final java.util.Set<Long> opened = new java.util.HashSet<>();
+        private final Set<Long> opened = new HashSet<>();
 
         Written(BeforeCommit owner) {
             this.owner = owner;
