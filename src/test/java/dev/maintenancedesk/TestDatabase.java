@@ -53,6 +53,23 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
         });
     }
 
+    /**
+     * An {@link #own} database migrated up to {@code version} only (the migrations of PostgreSQL), for a test of
+     * the next migration: it writes rows as they were, migrates on with {@link #migrate}, reads them back.
+     */
+    public static String migratedTo(String suffix, String version) {
+        String database = own(suffix);
+        migrate(database, version);
+        return database;
+    }
+
+    /** Migrates the database at {@code databaseUrl} up to {@code version}. */
+    public static void migrate(String databaseUrl, String version) {
+        org.flywaydb.core.Flyway.configure().dataSource(databaseUrl, "", "")
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .target(version).load().migrate();
+    }
+
     /** Points a test class's context at its {@link #own} database (use with {@code @DirtiesContext}). */
     public abstract static class Own implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

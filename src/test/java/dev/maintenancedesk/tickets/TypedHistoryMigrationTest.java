@@ -2,12 +2,12 @@ package dev.maintenancedesk.tickets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maintenancedesk.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,66 +16,43 @@ import org.junit.jupiter.api.Test;
  */
 class TypedHistoryMigrationTest {
 
-    private static final String SERVER = System.getenv().getOrDefault("DESK_TEST_DATABASE_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-
     @Test
     void historyWrittenBeforeV8IsTypedAfterIt() throws Exception {
-        // The name follows TestDatabase's pattern so that a killed run's leftover is dropped next time.
-        String name = "desk_test_" + ProcessHandle.current().pid() + "_" + (System.currentTimeMillis() + 7);
-        execute(SERVER, "CREATE DATABASE " + name);
-        String url = SERVER.replaceFirst("(jdbc:postgresql://[^/?]+)/[^?]*", "$1/" + name);
-        try {
-            flyway(url, "7").migrate();
-            try (Connection c = DriverManager.getConnection(url)) {
-                c.createStatement().execute("""
-                        INSERT INTO tickets (number, title, description, state, reporter, api_impact, docs_updated,
-                          changelog_updated, version, created_at, updated_at)
-                        VALUES (1, 't', '', 'NEW', 'alice', false, false, false, 0, now(), now()),
-                               (2, 'u', '', 'NEW', 'alice', false, false, false, 0, now(), now())""");
-                c.createStatement().execute("""
-                        INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value)
-                        VALUES (1, now(), 'alice', 'UPDATED', 'testEvidence', NULL, 'CI run 42'),
-                               (1, now(), 'bob', 'LINKED', 'links', 'PULL_REQUEST https://github.com/o/r/pull/7',
-                                'PULL_REQUEST https://github.com/o/r/pull/7 (merged)'),
-                               (1, now(), 'bob', 'UNLINKED', 'links', 'BLOCKED_BY #2', NULL),
-                               (1, now(), 'bob', 'TRANSITIONED', 'state', 'NEW', 'TRIAGED'),
-                               (1, now(), 'bob', 'CREATED', NULL, NULL, NULL)""");
-            }
-            flyway(url, "8").migrate();
-            Map<String, String[]> rows = new LinkedHashMap<>();
-            try (Connection c = DriverManager.getConnection(url);
-                    ResultSet rs = c.createStatement().executeQuery(
-                            "SELECT action, field, before_value, after_value FROM ticket_events ORDER BY id")) {
-                while (rs.next()) {
-                    rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                }
-            }
-            assertThat(rows.get("UPDATED")[0]).isEqualTo(TicketView.Field.TEST_EVIDENCE.name());
-            assertThat(rows.get("TRANSITIONED")[0]).isEqualTo(TicketView.Field.STATE.name());
-            assertThat(rows.get("CREATED")[0]).isNull();
-            assertThat(rows.get("LINKED")[0]).isEqualTo(TicketView.Field.LINKS.name());
-            assertThat(LinkText.parse(rows.get("LINKED")[1]))
-                    .isEqualTo(new TicketLink(LinkKind.PULL_REQUEST, "https://github.com/o/r/pull/7", false));
-            assertThat(LinkText.parse(rows.get("LINKED")[2]))
-                    .isEqualTo(new TicketLink(LinkKind.PULL_REQUEST, "https://github.com/o/r/pull/7", true));
-            assertThat(LinkText.parse(rows.get("UNLINKED")[1]))
-                    .isEqualTo(new TicketLink(LinkKind.BLOCKED_BY, "#2", false));
-            assertThat(rows.get("UNLINKED")[2]).isNull();
-        } finally {
-            execute(SERVER, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
-    }
-
-    private static Flyway flyway(String url, String target) {
-        return Flyway.configure().dataSource(url, "", "")
-                .locations("classpath:db/migration", "classpath:db/vendor/postgresql")
-                .target(target).load();
-    }
-
-    private static void execute(String url, String sql) throws Exception {
+        String url = TestDatabase.migratedTo("_typed_history", "7");
         try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute(sql);
+            c.createStatement().execute("""
+                    INSERT INTO tickets (number, title, description, state, reporter, api_impact, docs_updated,
+                      changelog_updated, version, created_at, updated_at)
+                    VALUES (1, 't', '', 'NEW', 'alice', false, false, false, 0, now(), now()),
+                           (2, 'u', '', 'NEW', 'alice', false, false, false, 0, now(), now())""");
+            c.createStatement().execute("""
+                    INSERT INTO ticket_events (ticket_number, occurred_at, actor, action, field, before_value, after_value)
+                    VALUES (1, now(), 'alice', 'UPDATED', 'testEvidence', NULL, 'CI run 42'),
+                           (1, now(), 'bob', 'LINKED', 'links', 'PULL_REQUEST https://github.com/o/r/pull/7',
+                            'PULL_REQUEST https://github.com/o/r/pull/7 (merged)'),
+                           (1, now(), 'bob', 'UNLINKED', 'links', 'BLOCKED_BY #2', NULL),
+                           (1, now(), 'bob', 'TRANSITIONED', 'state', 'NEW', 'TRIAGED'),
+                           (1, now(), 'bob', 'CREATED', NULL, NULL, NULL)""");
         }
+        TestDatabase.migrate(url, "8");
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url);
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT action, field, before_value, after_value FROM ticket_events ORDER BY id")) {
+            while (rs.next()) {
+                rows.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        assertThat(rows.get("UPDATED")[0]).isEqualTo(TicketView.Field.TEST_EVIDENCE.name());
+        assertThat(rows.get("TRANSITIONED")[0]).isEqualTo(TicketView.Field.STATE.name());
+        assertThat(rows.get("CREATED")[0]).isNull();
+        assertThat(rows.get("LINKED")[0]).isEqualTo(TicketView.Field.LINKS.name());
+        assertThat(LinkText.parse(rows.get("LINKED")[1]))
+                .isEqualTo(new TicketLink(LinkKind.PULL_REQUEST, "https://github.com/o/r/pull/7", false));
+        assertThat(LinkText.parse(rows.get("LINKED")[2]))
+                .isEqualTo(new TicketLink(LinkKind.PULL_REQUEST, "https://github.com/o/r/pull/7", true));
+        assertThat(LinkText.parse(rows.get("UNLINKED")[1]))
+                .isEqualTo(new TicketLink(LinkKind.BLOCKED_BY, "#2", false));
+        assertThat(rows.get("UNLINKED")[2]).isNull();
     }
 }
