@@ -54,7 +54,7 @@ public class Sla implements TicketFacet {
     /** Both clocks of a ticket now, computed from its history (as {@link #refresh} stores them), without a read. */
     public TicketSla of(TicketHistory history) {
         Projected projected = project(history, now());
-        return projected.calculator().at(projected.projection(), projected.rows().getFirst().computedAt());
+        return projected.clocks();
     }
 
     /** The tickets whose clocks are at risk or breached now, most urgent first, with their clocks. */
@@ -95,7 +95,7 @@ public class Sla implements TicketFacet {
             // most moves leave it as it was: no second version of the ticket's row (and its ten index entries)
             tickets.recordDue(number, projected.due());
         }
-        return projected.calculator().at(projected.projection(), projected.rows().getFirst().computedAt());
+        return projected.clocks();
     }
 
     /**
@@ -118,7 +118,13 @@ public class Sla implements TicketFacet {
     }
 
     /** A ticket's projection, the calculator of its calendar, its rows (take-charge, resolution), its due instant. */
-    record Projected(Projection projection, SlaCalculator calculator, List<StoredClock> rows, Instant due) {}
+    record Projected(Projection projection, SlaCalculator calculator, List<StoredClock> rows, Instant due) {
+
+        /** Both clocks as the stored rows have them. */
+        TicketSla clocks() {
+            return calculator.at(projection, rows.getFirst().computedAt());
+        }
+    }
 
     /**
      * When the ticket is next due: the earliest deadline of its clocks that count and are not paused
