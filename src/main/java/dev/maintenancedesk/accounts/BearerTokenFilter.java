@@ -6,10 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import dev.maintenancedesk.problem.Forbidden;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -65,12 +62,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "This API token may only read (scope read): use a token with the write scope."));
             return;
         }
-        UserAccount user = bearer.get().user();
-        // The token acts with its owner's role, capped by its scope (a write token of an admin: a lead).
-        List<GrantedAuthority> authorities = new ArrayList<>(SecurityConfiguration.authorities(scope.cap(user.role())));
-        authorities.add(scope.authority());
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                SecurityConfiguration.userDetails(user, "[token]"), null, authorities);
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(bearer.get().principal(), null,
+                bearer.get().authorities());
         // The address only: Spring's WebAuthenticationDetailsSource also asks for the session, which reads a
         // session cookie sent along from the database (and then writes its last access back).
         authentication.setDetails(new WebAuthenticationDetails(request.getRemoteAddr(), null));

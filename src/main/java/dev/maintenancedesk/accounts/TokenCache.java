@@ -4,10 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,8 +28,24 @@ class TokenCache {
 
     static final Duration TIME_TO_LIVE = Duration.ofSeconds(5);
 
-    /** A live token's id, the enabled user it belongs to and the token's scope. */
-    record Owner(long tokenId, UserAccount user, TokenScope scope) {}
+    /**
+     * A live token's id, the enabled user it belongs to and the token's scope, with the principal and
+     * authorities a request made with it carries (built once per token, not on every call).
+     */
+    record Owner(long tokenId, UserAccount user, TokenScope scope, UserDetails principal,
+            List<GrantedAuthority> authorities) {
+
+        Owner(long tokenId, UserAccount user, TokenScope scope) {
+            this(tokenId, user, scope, SecurityConfiguration.userDetails(user, "[token]"), authorities(user, scope));
+        }
+
+        /** The token acts with its owner's role, capped by its scope (a write token of an admin: a lead). */
+        private static List<GrantedAuthority> authorities(UserAccount user, TokenScope scope) {
+            List<GrantedAuthority> authorities = new ArrayList<>(SecurityConfiguration.authorities(scope.cap(user.role())));
+            authorities.add(scope.authority());
+            return List.copyOf(authorities);
+        }
+    }
 
     private final Cache<String, Owner> owners;
 
