@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Instants as people read them: in the viewer's time zone, with the zone named, in the format of their
  * language ({@code format.dateTime}). Templates call it as {@code ${@instants.text(t.createdAt)}} and
- * {@code ${@instants.iso(t.createdAt)}} (for {@code <time datetime>}).
+ * {@code ${@instants.iso(t.createdAt)}} (for {@code <time datetime>}); {@code withoutZone} in tables
+ * whose caption names the zone.
  */
 @Component("instants")
 public class Instants {
@@ -27,12 +28,24 @@ public class Instants {
     }
 
     public String text(Object instant) {
+        return format(instant, "format.dateTime", "yyyy-MM-dd HH:mm (VV)");
+    }
+
+    /**
+     * The same without the zone's name, for a table whose caption names the zone once: repeated on every
+     * row, it pushed the ticket list past the right edge of a 1280-pixel screen.
+     */
+    public String withoutZone(Object instant) {
+        return format(instant, "format.dateTimeWithoutZone", "yyyy-MM-dd HH:mm");
+    }
+
+    private String format(Object instant, String patternKey, String defaultPattern) {
         ZonedDateTime at = zoned(instant);
         if (at == null) {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        String pattern = messages.getMessage("format.dateTime", null, "yyyy-MM-dd HH:mm (VV)", locale);
+        String pattern = messages.getMessage(patternKey, null, defaultPattern, locale);
         return DateTimeFormatter.ofPattern(pattern, locale).format(at);
     }
 

@@ -162,6 +162,14 @@ class DailyWorkflowBrowserTest {
             b.get("/tickets");
             assertThat(b.text("table.tickets caption")).contains("America/New_York");
             assertThat(b.all("table.tickets tbody tr .sla-badge")).isNotEmpty();
+            // The caption names the zone once; a row's time names it only in its tooltip.
+            WebElement created = b.find("table.tickets tbody tr time");
+            assertThat(created.getText()).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d");
+            assertThat(created.getAttribute("title")).isEqualTo(created.getText() + " (America/New_York)");
+            // and the list fits a 1280-pixel screen
+            Object listWidth = ((org.openqa.selenium.JavascriptExecutor) b.driver)
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(((Number) listWidth).intValue()).isLessThanOrEqualTo(1280);
             b.screenshot("list");
             b.phoneScreenshot("list-phone");
 
