@@ -1,22 +1,26 @@
 package dev.maintenancedesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Spring MVC's handler lookup, narrowed by the literal beginning of each mapping's paths. For a path with a
- * variable ({@code /api/v1/tickets/42}) Spring asks every mapping of the application whether it matches —
- * method, parameters, headers, media types (each read through the filters' request wrappers), then the
- * patterns — 5–6 % of the server's CPU under the mixed API load (docs/benchmarks.md). A mapping none of whose
- * patterns begins like the path cannot match: it is now passed over with a string comparison. Which mapping
- * answers, and the 404/405/406/415 of no match, are Spring's own (only the candidates are fewer).
+ * Spring MVC's handler lookup, with an index of the mappings by the literal beginning of their paths. For a
+ * path with a variable ({@code /api/v1/tickets/42}) Spring asks every mapping of the application whether it
+ * matches — method, parameters, headers, media types, then patterns — 5–6 % of the server's CPU under the
+ * mixed API load (docs/benchmarks.md). Here only the mappings whose literal beginning the path starts with are
+ * asked; when exactly one of them matches, it is the answer (Spring would have found it alone too). Anything
+ * else — no match (404, 405, 406, 415), several (Spring ranks them), a CORS pre-flight, a path with escapes
+ * or ;parameters — is Spring's own lookup.
  */
 @Configuration(proxyBeanMethods = false)
 class HandlerLookup implements WebMvcRegistrations {
@@ -39,48 +43,88 @@ class HandlerLookup implements WebMvcRegistrations {
 
     static final class ByLiteralPrefix extends RequestMappingHandlerMapping {
 
-        /** The path of the lookup under way on this thread, when it can be compared with literal prefixes. */
-        private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
-
-        private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+        /** Built on the first lookup after a change of the mappings. */
+        private volatile Index index;
 
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-            // Patterns match decoded segments without their ;parameters: a path with either is left to Spring alone.
-            if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0) {
+            // Patterns match decoded segments without their ;parameters: such a path is left to Spring alone.
+            if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
-            LOOKUP_PATH.set(lookupPath);
-            try {
-                return super.lookupHandlerMethod(lookupPath, request);
-            } finally {
-                LOOKUP_PATH.remove();
+            Index current = index;
+            if (current == null) {
+                current = new Index(getHandlerMethods());
+                index = current;
             }
+            Candidate found = null;
+            RequestMappingInfo matched = null;
+            for (int slash = lookupPath.indexOf('/'); slash >= 0; slash = lookupPath.indexOf('/', slash + 1)) {
+                for (Candidate candidate : current.under(lookupPath, slash)) {
+                    if (!lookupPath.startsWith(candidate.prefix())) {
+                        continue;
+                    }
+                    RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
+                    if (match != null) {
+                        if (found != null && found.handler() != candidate.handler()) {
+                            return super.lookupHandlerMethod(lookupPath, request);
+                        }
+                        found = candidate;
+                        matched = match;
+                    }
+                }
+            }
+            if (found == null) {
+                return super.lookupHandlerMethod(lookupPath, request);
+            }
+            // what Spring does with its best match
+            request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, found.handler());
+            handleMatch(matched, lookupPath, request);
+            return found.handler();
         }
 
         @Override
-        protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            String path = LOOKUP_PATH.get();
-            if (path != null && !startsWithAny(path, prefixes.computeIfAbsent(info, ByLiteralPrefix::prefixesOf))) {
-                return null;
-            }
-            return super.getMatchingMapping(info, request);
+        protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+            super.registerHandlerMethod(handler, method, mapping);
+            index = null;
         }
 
-        private static boolean startsWithAny(String path, String[] prefixes) {
-            for (String prefix : prefixes) {
-                if (path.startsWith(prefix)) {
-                    return true;
+        @Override
+        public void unregisterMapping(RequestMappingInfo mapping) {
+            super.unregisterMapping(mapping);
+            index = null;
+        }
+    }
+
+    /** A mapping, the literal beginning of one of its patterns, and its handler. */
+    record Candidate(String prefix, RequestMappingInfo info, HandlerMethod handler) {}
+
+    /** The mappings by the part of their literal beginning up to its last slash. */
+    static final class Index {
+
+        private final Map<String, List<Candidate>> bySlashPrefix = new HashMap<>();
+
+        Index(Map<RequestMappingInfo, HandlerMethod> mappings) {
+            mappings.forEach((info, handler) -> {
+                // no pattern: the mapping's own condition decides, for any path
+                List<String> patterns = info.getPatternValues().isEmpty() ? List.of("") : List.copyOf(info.getPatternValues());
+                for (String pattern : patterns) {
+                    String prefix = literalPrefix(pattern);
+                    String key = prefix.substring(0, prefix.lastIndexOf('/') + 1);
+                    bySlashPrefix.computeIfAbsent(key, k -> new ArrayList<>()).add(new Candidate(prefix, info, handler));
                 }
+            });
+            // a pattern without a slash (or none) could match any path
+            List<Candidate> anywhere = bySlashPrefix.remove("");
+            if (anywhere != null) {
+                bySlashPrefix.computeIfAbsent("/", k -> new ArrayList<>()).addAll(anywhere);
             }
-            return false;
         }
 
-        private static String[] prefixesOf(RequestMappingInfo info) {
-            Set<String> patterns = info.getPatternValues();
-            // no pattern: the mapping's own condition decides, for any path
-            return patterns.isEmpty() ? new String[] {""}
-                    : patterns.stream().map(HandlerLookup::literalPrefix).toArray(String[]::new);
+        /** The candidates keyed by the path's beginning up to and including its slash at {@code slash}. */
+        List<Candidate> under(String path, int slash) {
+            List<Candidate> candidates = bySlashPrefix.get(path.substring(0, slash + 1));
+            return candidates == null ? List.of() : candidates;
         }
     }
 }

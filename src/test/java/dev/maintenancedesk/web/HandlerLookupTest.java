@@ -14,14 +14,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * The lookup narrowed by literal prefix chooses what Spring's own lookup chooses: the same handler method, or
- * the same refusal (404, 405, 406, 415), for a path made from every mapped pattern, with each method and both
- * kinds of answers, and for paths no pattern names.
+ * The lookup by literal prefix chooses what Spring's own lookup chooses: the same handler method with the same
+ * match (pattern, variables, media types), or the same refusal (404, 405, 406, 415), for a path made from every
+ * mapped pattern, with each method and three kinds of answers, and for paths no pattern names.
  */
 @DeskTest
 class HandlerLookupTest {
@@ -41,6 +42,19 @@ class HandlerLookupTest {
         assertThat(HandlerLookup.literalPrefix("/swagger-ui*/**")).isEqualTo("/swagger-ui");
         assertThat(HandlerLookup.literalPrefix("/a?c")).isEqualTo("/a");
         assertThat(HandlerLookup.literalPrefix("")).isEmpty();
+    }
+
+    @Test
+    void aPathIsMatchedAgainstTheFewMappingsItsBeginningNames() {
+        HandlerLookup.Index index = new HandlerLookup.Index(live.getHandlerMethods());
+        String path = "/api/v1/tickets/42";
+        List<HandlerLookup.Candidate> asked = new java.util.ArrayList<>();
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            index.under(path, slash).stream().filter(c -> path.startsWith(c.prefix())).forEach(asked::add);
+        }
+        assertThat(asked).extracting(c -> c.handler().getMethod().getName()).contains("get", "update");
+        assertThat(asked).allSatisfy(c -> assertThat(path).startsWith(c.prefix()));
+        assertThat(asked.size()).isLessThan(live.getHandlerMethods().size() / 4);
     }
 
     @Test
@@ -93,7 +107,12 @@ class HandlerLookupTest {
         ServletRequestPathUtils.parseAndCache(request);
         try {
             HandlerExecutionChain chain = mapping.getHandler(request);
-            return chain == null ? "none" : "handler " + chain.getHandler();
+            // the handler, and what the lookup told the rest of the request about its match
+            return chain == null ? "none" : "handler " + chain.getHandler() + " pattern "
+                    + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) + " variables "
+                    + request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) + " produces "
+                    + request.getAttribute(HandlerMapping.PRODUCIBLE_MEDIA_TYPES_ATTRIBUTE) + " best "
+                    + request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         } catch (Exception refused) {
             return "refused " + refused.getClass().getSimpleName();
         }
