@@ -14,7 +14,7 @@
 # Usage: bench/load/run.sh [CONNECTIONS] [SECONDS]   (defaults 50 and 30; CONNECTIONS may be a list,
 #        "50,200,400": one run after the other on the same server and database)
 # Environment: BENCH_TICKETS (10000), BENCH_THREADS (wrk threads, 2), BENCH_WARMUP (seconds, 10), BENCH_JAVA_OPTS (the server's JVM
-#        options; default those of `./desk serve`), BENCH_SERVER_ENV ("NAME=value …": settings of the server),
+#        options; default -Xmx1g), BENCH_SERVER_ENV ("NAME=value …": settings of the server),
 #        BENCH_JFR=DIR (records each measured run with JDK Flight Recorder into DIR/load-C.jfr and writes
 #        DIR/load-C.txt, the CPU samples by request phase and package: bench/load/profile.py),
 #        BENCH_JAR (another build of the desk to run, e.g. a copy of an earlier one, for before/after figures),
@@ -44,8 +44,9 @@ if [ ! -f target/maintenance-desk.jar ] || [ -n "$(find src/main pom.xml -newer 
 fi
 . bench/lib.sh
 bench_tmp=$(mktemp -d)
-# the JVM options ./desk serve uses (README "Memory and threads"), unless the caller chose others
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:-$(cat scripts/serve-jvm-options 2>/dev/null || echo "-Xmx1g")}
+# a bounded heap unless the caller chose otherwise (./desk serve leaves the JVM's default, a quarter of the RAM;
+# docs/benchmarks.md's figures use BENCH_JAVA_OPTS=-Xmx384m, the heap that keeps the RSS under issue 15's 512 MB)
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 [ -n "${BENCH_JFR:-}" ] && BENCH_JAVA_OPTS="$BENCH_JAVA_OPTS -XX:FlightRecorderOptions=stackdepth=256"
 export BENCH_JAVA_OPTS
 # shellcheck disable=SC2086  # a list of NAME=value words
