@@ -76,7 +76,12 @@ class BrowserErrorPages implements WebMvcConfigurer {
     /** The API, webhooks, actuator and OpenAPI: paths no page lives under. */
     static boolean machinePath(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return MACHINE_PATHS.stream().anyMatch(path::startsWith);
+        for (String machinePath : MACHINE_PATHS) { // asked on every request (PageResourceUrls): no stream
+            if (path.startsWith(machinePath)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A browser navigating: it names text/html explicitly (API clients send JSON or nothing, or * / *). */

@@ -21,11 +21,6 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 @Configuration(proxyBeanMethods = false)
 class PageResourceUrls {
 
-    /** Answers no page links to versioned resources: the API, GitHub's deliveries, the actuator. */
-    static boolean machinePath(String uri) {
-        return uri.startsWith("/api/") || uri.startsWith("/webhooks/") || uri.startsWith("/actuator/");
-    }
-
     /** Replaces Spring Boot's registration of the filter (it backs off when one exists). */
     @Bean
     FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
@@ -39,8 +34,8 @@ class PageResourceUrls {
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request instanceof HttpServletRequest http && machinePath(http.getRequestURI().substring(
-                    http.getContextPath().length()))) {
+            // no page lives there, so no answer links to a versioned resource
+            if (request instanceof HttpServletRequest http && BrowserErrorPages.machinePath(http)) {
                 chain.doFilter(request, response);
                 return;
             }

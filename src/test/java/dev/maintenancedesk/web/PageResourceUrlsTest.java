@@ -19,6 +19,7 @@ class PageResourceUrlsTest {
         assertThat(passedOn("/api/v1/tickets")).isInstanceOf(MockHttpServletRequest.class);
         assertThat(passedOn("/webhooks/github")).isInstanceOf(MockHttpServletRequest.class);
         assertThat(passedOn("/actuator/prometheus")).isInstanceOf(MockHttpServletRequest.class);
+        assertThat(passedOn("/v3/api-docs")).isInstanceOf(MockHttpServletRequest.class);
     }
 
     private static ServletRequest passedOn(String uri) throws Exception {
