@@ -62,6 +62,10 @@ class WorkQueuesBrowserTest {
             assertThat(b.text("#h-reported")).isEqualTo("Mes signalements");
             assertThat(b.text(".home-reported")).contains("Imprimante du 3e en panne").contains("Création")
                     .doesNotContain("Export comptable lent");
+            // the caption names the zone once, the rows only in their tooltip
+            assertThat(b.text(".home-reported caption")).endsWith("heures dans le fuseau Europe/Paris");
+            assertThat(b.find(".home-reported tbody time").getText()).doesNotContain("Europe/Paris");
+            assertThat(b.find(".home-reported tbody time").getAttribute("title")).endsWith("(Europe/Paris)");
             assertThat(b.all("#h-mine")).isEmpty();
             assertThat(b.all("#at-risk")).isEmpty();
             b.screenshot("home-reporter");
